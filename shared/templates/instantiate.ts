@@ -28,6 +28,9 @@ export function instantiateTemplate(def: TemplateDefinition, opts: InstantiateOp
     if (!known.has(key)) throw new Error(`template ${def.key}: unknown ${kind} "${key}"`);
     return idOf(key);
   };
+  const allKeys = [...def.perspectives, ...def.objectives, ...def.measures, ...def.investments].map((e) => e.key);
+  const duplicate = allKeys.find((key, i) => allKeys.indexOf(key) !== i);
+  if (duplicate !== undefined) throw new Error(`template ${def.key}: key "${duplicate}" is used twice`);
   const perspectiveKeys = new Set(def.perspectives.map((p) => p.key));
   const objectiveKeys = new Set(def.objectives.map((o) => o.key));
   const measureKeys = new Set(def.measures.map((m) => m.key));
@@ -80,13 +83,14 @@ export function instantiateTemplate(def: TemplateDefinition, opts: InstantiateOp
       method: m.method,
       baseline: m.baseline,
       target: m.target,
-      band: m.band ?? null,
-      validRange: m.validRange ?? null,
+      // Copies, so that editing a document never edits the built-in template.
+      band: m.band ? { ...m.band } : null,
+      validRange: m.validRange ? { ...m.validRange } : null,
       weight: m.weight,
       frequency: m.frequency,
       owner: m.owner,
       dataSource: m.dataSource,
-      thresholds: m.thresholds ?? null,
+      thresholds: m.thresholds ? { ...m.thresholds } : null,
     })),
     periods: opts.periods
       ? periodSequence(def.scorecard.periodKind, opts.periods.firstStart, opts.periods.count).map((slot) => ({
