@@ -46,7 +46,6 @@ export function crossEntityProblems(rows: CheckedRows, scorecard: Scorecard | nu
   const perspectives = new Map(rows.perspectives.map(({ row }) => [row.id, row]));
   const objectives = new Map(rows.objectives.map(({ row }) => [row.id, row]));
   const measures = new Map(rows.measures.map(({ row }) => [row.id, row]));
-  const periods = new Map(rows.periods.map(({ row }) => [row.id, row]));
   const investments = new Map(rows.investments.map(({ row }) => [row.id, row]));
   const missingRef = (path: string, what: string, id: string) =>
     out.push(error(path, `refers to unknown ${what} ${id}`));
@@ -115,37 +114,46 @@ export function crossEntityProblems(rows: CheckedRows, scorecard: Scorecard | nu
     accepted.push(row);
   }
 
-  const cellKey = (measureId: string, periodId: string) => `${measureId}|${periodId}`;
-  const cells = new Set<string>();
-  for (const { index, row } of rows.periodTargets) {
-    const measure = measures.get(row.measureId);
-    if (!measure) missingRef(at("periodTargets", index, "measureId"), "measure", row.measureId);
-    if (!periods.has(row.periodId)) missingRef(at("periodTargets", index, "periodId"), "period", row.periodId);
-    const key = cellKey(row.measureId, row.periodId);
-    if (cells.has(key))
-      out.push(error(at("periodTargets", index), "a target for this measure and period already exists"));
-    cells.add(key);
-    if (measure) {
-      const problem = periodTargetProblem(measure, row.target);
-      if (problem) out.push(error(at("periodTargets", index, "target"), problem));
+  // Measure × period rows (per-period targets, actuals): both ends resolve, one row per cell.
+  // Cells are numbered (measure position · period count + period position): a string key per
+  // row would dominate the time for the 360,000 actuals of a large scorecard.
+  const measurePosition = new Map(rows.measures.map(({ row }, i) => [row.id, i]));
+  const periodPosition = new Map(rows.periods.map(({ row }, k) => [row.id, k]));
+  const cellRows = <R extends { measureId: string; periodId: string }>(
+    collection: string,
+    list: ReadonlyArray<{ index: number; row: R }>,
+    duplicate: string,
+    check: (measure: Measure, row: R, index: number) => void,
+  ) => {
+    const cells = new CellSet(measurePosition.size * periodPosition.size);
+    for (const { index, row } of list) {
+      const i = measurePosition.get(row.measureId);
+      const k = periodPosition.get(row.periodId);
+      if (i === undefined) missingRef(at(collection, index, "measureId"), "measure", row.measureId);
+      if (k === undefined) missingRef(at(collection, index, "periodId"), "period", row.periodId);
+      if (i === undefined || k === undefined) continue;
+      const key = i * periodPosition.size + k;
+      if (!cells.add(key)) out.push(error(at(collection, index), duplicate));
+      check((rows.measures[i] as { row: Measure }).row, row, index);
     }
-  }
-
-  cells.clear();
-  for (const { index, row } of rows.actuals) {
-    const measure = measures.get(row.measureId);
-    if (!measure) missingRef(at("actuals", index, "measureId"), "measure", row.measureId);
-    if (!periods.has(row.periodId)) missingRef(at("actuals", index, "periodId"), "period", row.periodId);
-    const key = cellKey(row.measureId, row.periodId);
-    if (cells.has(key)) out.push(error(at("actuals", index), "an actual for this measure and period already exists"));
-    cells.add(key);
-    const range = measure?.validRange;
+  };
+  cellRows(
+    "periodTargets",
+    rows.periodTargets,
+    "a target for this measure and period already exists",
+    (m, row, index) => {
+      const problem = periodTargetProblem(m, row.target);
+      if (problem) out.push(error(at("periodTargets", index, "target"), problem));
+    },
+  );
+  cellRows("actuals", rows.actuals, "an actual for this measure and period already exists", (m, row, index) => {
+    const range = m.validRange;
     if (range && (row.value < range.min || row.value > range.max)) {
       out.push(
         error(at("actuals", index, "value"), `must lie in the measure's valid range [${range.min}, ${range.max}]`),
       );
     }
-  }
+  });
 
   for (const { index, row } of rows.impacts) {
     const investment = investments.get(row.investmentId);
@@ -261,4 +269,24 @@ function zeroWeightWarnings(rows: CheckedRows): Problem[] {
     "measures of this objective",
   );
   return out;
+}
+
+/** Set of cell numbers in [0, size): a bitmap while that is small, a Set for odd, huge grids. */
+class CellSet {
+  private readonly bits: Uint8Array | null;
+  private readonly set = new Set<number>();
+  constructor(size: number) {
+    this.bits = size <= 1 << 24 ? new Uint8Array(size) : null;
+  }
+  /** Adds the cell; false when it was already there. */
+  add(cell: number): boolean {
+    if (this.bits) {
+      if (this.bits[cell] === 1) return false;
+      this.bits[cell] = 1;
+      return true;
+    }
+    if (this.set.has(cell)) return false;
+    this.set.add(cell);
+    return true;
+  }
 }

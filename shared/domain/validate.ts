@@ -4,6 +4,7 @@
  * the cross-entity rules (rules.ts) then run over the rows that passed. Returns every problem.
  */
 import type { z } from "zod";
+import { IdChecker, isWellFormedActual, isWellFormedPeriodTarget } from "./bulk-rows.ts";
 import { error, formatPath } from "./problems.ts";
 import { type CheckedRows, crossEntityProblems } from "./rules.ts";
 import { COLLECTIONS, type CollectionName, Scorecard } from "./schema.ts";
@@ -16,8 +17,11 @@ export interface ValidationResult {
 }
 
 const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
-/** Lets zodProblems tell a missing field (no input recorded) from a wrong one. */
-const REPORT_INPUT = { reportInput: true } as const;
+/** Row kinds with a fast acceptance check (bulk-rows.ts); the rest always go through their schema. */
+const FAST_CHECKS: Partial<Record<CollectionName, (x: unknown, ids: IdChecker) => boolean>> = {
+  actuals: isWellFormedActual,
+  periodTargets: isWellFormedPeriodTarget,
+};
 
 export function validateDocument(input: unknown): ValidationResult {
   const problems: Problem[] = [];
@@ -34,9 +38,10 @@ export function validateDocument(input: unknown): ValidationResult {
     }
   }
 
-  const scorecard = Scorecard.safeParse(raw.scorecard, REPORT_INPUT);
-  if (!scorecard.success) problems.push(...zodProblems(scorecard.error, ["scorecard"]));
+  const scorecard = Scorecard.safeParse(raw.scorecard);
+  if (!scorecard.success) problems.push(...zodProblems(scorecard.error, ["scorecard"], raw.scorecard));
 
+  const ids = new IdChecker();
   const rows = {} as Record<CollectionName, Array<{ index: number; row: unknown }>>;
   for (const name of COLLECTION_NAMES) {
     rows[name] = [];
@@ -46,10 +51,15 @@ export function validateDocument(input: unknown): ValidationResult {
       continue;
     }
     const schema: z.ZodType = COLLECTIONS[name];
+    const fast = FAST_CHECKS[name];
     value.forEach((element, index) => {
-      const parsed = schema.safeParse(element, REPORT_INPUT);
+      if (fast?.(element, ids)) {
+        rows[name].push({ index, row: element });
+        return;
+      }
+      const parsed = schema.safeParse(element);
       if (parsed.success) rows[name].push({ index, row: parsed.data });
-      else problems.push(...zodProblems(parsed.error, [name, index]));
+      else problems.push(...zodProblems(parsed.error, [name, index], element));
     });
   }
 
@@ -65,13 +75,22 @@ export function validateDocument(input: unknown): ValidationResult {
   return { document, problems };
 }
 
-function zodProblems(err: z.ZodError, prefix: ReadonlyArray<PropertyKey>): Problem[] {
+function zodProblems(err: z.ZodError, prefix: ReadonlyArray<PropertyKey>, input: unknown): Problem[] {
   return err.issues.map((issue) => {
     if (issue.code === "unrecognized_keys") {
       return error(formatPath([...prefix, ...issue.path]), `unknown field(s): ${issue.keys.join(", ")}`);
     }
     // A missing field reads better as "is required" than as a type complaint about undefined.
-    const missing = issue.code === "invalid_type" && (!("input" in issue) || issue.input === undefined);
+    const missing = issue.code === "invalid_type" && valueAt(input, issue.path) === undefined;
     return error(formatPath([...prefix, ...issue.path]), missing ? "is required" : issue.message);
   });
+}
+
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let at = input;
+  for (const key of path) {
+    if (typeof at !== "object" || at === null || !Object.hasOwn(at, key)) return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
 }

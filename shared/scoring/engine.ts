@@ -29,11 +29,10 @@ export interface ScoreTable {
   readonly scratch: {
     objectiveWeighted: Float64Array;
     objectiveWeight: Float64Array;
+    /** Σ weight of measures with data; only the "zero" policy needs it apart from objectiveWeight. */
     objectiveCovered: Float64Array;
-    leadWeighted: Float64Array;
-    leadWeight: Float64Array;
-    lagWeighted: Float64Array;
-    lagWeight: Float64Array;
+    /** Leading and lagging index sums, four blocks of P: lead Σw·p, lead Σw, lag Σw·p, lag Σw. */
+    indexSums: Float64Array;
     perspectiveWeighted: Float64Array;
     perspectiveWeight: Float64Array;
     overallWeighted: Float64Array;
@@ -61,10 +60,7 @@ export function createScoreTable(model: ScoringModel): ScoreTable {
       objectiveWeighted: f(O * P),
       objectiveWeight: f(O * P),
       objectiveCovered: f(O * P),
-      leadWeighted: f(P),
-      leadWeight: f(P),
-      lagWeighted: f(P),
-      lagWeight: f(P),
+      indexSums: f(4 * P),
       perspectiveWeighted: f(Q * P),
       perspectiveWeight: f(Q * P),
       overallWeighted: f(P),
@@ -75,50 +71,55 @@ export function createScoreTable(model: ScoringModel): ScoreTable {
   };
 }
 
-/**
- * Scores every cell and rolls up. `values` replaces the model's cell values when given (the
- * what-if engine passes projected values); it must have the model's M × P layout.
- */
-export function scoreAll(
-  model: ScoringModel,
-  out: ScoreTable = createScoreTable(model),
-  values: Float64Array = model.value,
-): ScoreTable {
-  const P = model.periodCount;
-  const { objectiveWeighted, objectiveWeight, objectiveCovered, leadWeighted, leadWeight, lagWeighted, lagWeight } =
-    out.scratch;
-  objectiveWeighted.fill(0);
-  objectiveWeight.fill(0);
-  objectiveCovered.fill(0);
-  leadWeighted.fill(0);
-  leadWeight.fill(0);
-  lagWeighted.fill(0);
-  lagWeight.fill(0);
+export interface ScoreOptions {
+  /** Reused output (allocated when absent): a what-if slider step then allocates nothing. */
+  out?: ScoreTable;
+  /** Cell values to score instead of the model's (the what-if engine passes projected values), M × P layout. */
+  values?: Float64Array;
+  /** Period range [from, to) to score; the rest of `out` is left as it was. Default: every period. */
+  from?: number;
+  to?: number;
+}
 
+/** Scores every cell of the period range and rolls up. */
+export function scoreAll(model: ScoringModel, options: ScoreOptions = {}): ScoreTable {
+  const P = model.periodCount;
+  const out = options.out ?? createScoreTable(model);
+  const values = options.values ?? model.value;
+  const from = Math.max(0, options.from ?? 0);
+  const to = Math.min(P, options.to ?? P);
   const zeroWhenMissing = model.policy === "zero";
-  const { cap, method, lowerIsBetter, baseline, bandLow, bandHigh, bandTolerance, weight, absoluteWeight, target } =
-    model;
+  const { objectiveWeighted, objectiveWeight, objectiveCovered, indexSums } = out.scratch;
+  clearRange(objectiveWeighted, P, from, to);
+  clearRange(objectiveWeight, P, from, to);
+  if (zeroWhenMissing) clearRange(objectiveCovered, P, from, to);
+  clearRange(indexSums, P, from, to);
+
+  const { cap, method, lowerIsBetter, baseline, bandLow, bandHigh, bandTolerance, weight, absoluteWeight } = model;
+  const { measureTarget, hasPeriodTargets, target } = model;
   const measureScore = out.measure;
 
   for (let i = 0; i < model.measureCount; i++) {
     const oBase = (model.measureObjective[i] as number) * P;
     const w = weight[i] as number;
     const aw = absoluteWeight[i] as number;
-    const isLeading = model.leading[i] === 1;
+    const ix = model.leading[i] === 1 ? 0 : 2 * P; // which block of indexSums
     const m = method[i] as number;
     const lower = lowerIsBetter[i] === 1;
     const b = baseline[i] as number;
+    const t = measureTarget[i] as number;
+    const perPeriodTarget = hasPeriodTargets[i] === 1;
     const lo = bandLow[i] as number;
     const hi = bandHigh[i] as number;
     const tol = bandTolerance[i] as number;
     const cellBase = i * P;
-    for (let k = 0; k < P; k++) {
+    for (let k = from; k < to; k++) {
       const cell = cellBase + k;
       const a = values[cell] as number;
       let p: number;
       if (!Number.isNaN(a)) {
-        p = achievement(m, lower, a, b, target[cell] as number, lo, hi, tol, cap);
-        objectiveCovered[oBase + k] = (objectiveCovered[oBase + k] as number) + w;
+        p = achievement(m, lower, a, b, perPeriodTarget ? (target[cell] as number) : t, lo, hi, tol, cap);
+        if (zeroWhenMissing) objectiveCovered[oBase + k] = (objectiveCovered[oBase + k] as number) + w;
       } else if (zeroWhenMissing) {
         p = 0;
       } else {
@@ -128,34 +129,31 @@ export function scoreAll(
       measureScore[cell] = p;
       objectiveWeighted[oBase + k] = (objectiveWeighted[oBase + k] as number) + w * p;
       objectiveWeight[oBase + k] = (objectiveWeight[oBase + k] as number) + w;
-      if (isLeading) {
-        leadWeighted[k] = (leadWeighted[k] as number) + aw * p;
-        leadWeight[k] = (leadWeight[k] as number) + aw;
-      } else {
-        lagWeighted[k] = (lagWeighted[k] as number) + aw * p;
-        lagWeight[k] = (lagWeight[k] as number) + aw;
-      }
+      indexSums[ix + k] = (indexSums[ix + k] as number) + aw * p;
+      indexSums[ix + P + k] = (indexSums[ix + P + k] as number) + aw;
     }
   }
 
-  rollUp(model, out);
-  for (let k = 0; k < P; k++) {
-    out.leading[k] = ratioOrNaN(leadWeighted[k] as number, leadWeight[k] as number);
-    out.lagging[k] = ratioOrNaN(lagWeighted[k] as number, lagWeight[k] as number);
+  rollUp(model, out, from, to);
+  for (let k = from; k < to; k++) {
+    out.leading[k] = ratioOrNaN(indexSums[k] as number, indexSums[P + k] as number);
+    out.lagging[k] = ratioOrNaN(indexSums[2 * P + k] as number, indexSums[3 * P + k] as number);
   }
   return out;
 }
 
 /** Objectives → perspectives → overall, from the objective sums that scoreAll accumulated. */
-function rollUp(model: ScoringModel, out: ScoreTable): void {
+function rollUp(model: ScoringModel, out: ScoreTable, from: number, to: number): void {
   const P = model.periodCount;
-  const { objectiveWeighted, objectiveWeight, objectiveCovered } = out.scratch;
+  const { objectiveWeighted, objectiveWeight } = out.scratch;
+  // Under "zero" a missing actual weighs in the score but not in the coverage; otherwise the two agree.
+  const covered = model.policy === "zero" ? out.scratch.objectiveCovered : objectiveWeight;
   const scratch = out.scratch;
   for (let o = 0; o < model.objectiveCount; o++) {
     const total = model.objectiveWeightTotal[o] as number;
-    for (let k = 0, c = o * P; k < P; k++, c++) {
+    for (let k = from, c = o * P + from; k < to; k++, c++) {
       out.objective[c] = ratioOrNaN(objectiveWeighted[c] as number, objectiveWeight[c] as number);
-      out.objectiveCoverage[c] = total > 0 ? (objectiveCovered[c] as number) / total : 0;
+      out.objectiveCoverage[c] = total > 0 ? (covered[c] as number) / total : 0;
     }
   }
   weightedMean(
@@ -164,7 +162,7 @@ function rollUp(model: ScoringModel, out: ScoreTable): void {
     model.objectiveWeight,
     model.objectivePerspective,
     model.perspectiveWeightTotal,
-    P,
+    { P, from, to },
     {
       score: out.perspective,
       coverage: out.perspectiveCoverage,
@@ -178,7 +176,7 @@ function rollUp(model: ScoringModel, out: ScoreTable): void {
     model.perspectiveWeight,
     scratch.perspectiveRoot,
     scratch.rootWeightTotal,
-    P,
+    { P, from, to },
     {
       score: out.overall,
       coverage: out.overallCoverage,
@@ -198,7 +196,7 @@ function weightedMean(
   childWeight: Float64Array,
   childParent: Int32Array,
   parentWeightTotal: Float64Array,
-  P: number,
+  { P, from, to }: { P: number; from: number; to: number },
   parent: {
     score: Float64Array;
     coverage: Float64Array;
@@ -208,13 +206,13 @@ function weightedMean(
 ): void {
   const parents = parentWeightTotal.length;
   const { score: parentScore, coverage: parentCoverage, weighted, weight: weightWithScore } = parent;
-  parentCoverage.fill(0);
-  weighted.fill(0);
-  weightWithScore.fill(0);
+  clearRange(parentCoverage, P, from, to);
+  clearRange(weighted, P, from, to);
+  clearRange(weightWithScore, P, from, to);
   for (let c = 0; c < childWeight.length; c++) {
     const w = childWeight[c] as number;
     const base = (childParent[c] as number) * P;
-    for (let k = 0; k < P; k++) {
+    for (let k = from; k < to; k++) {
       const s = childScore[c * P + k] as number;
       parentCoverage[base + k] = (parentCoverage[base + k] as number) + w * (childCoverage[c * P + k] as number);
       if (!Number.isNaN(s)) {
@@ -225,11 +223,20 @@ function weightedMean(
   }
   for (let g = 0; g < parents; g++) {
     const total = parentWeightTotal[g] as number;
-    for (let k = 0, c = g * P; k < P; k++, c++) {
+    for (let k = from, c = g * P + from; k < to; k++, c++) {
       parentScore[c] = ratioOrNaN(weighted[c] as number, weightWithScore[c] as number);
       parentCoverage[c] = total > 0 ? (parentCoverage[c] as number) / total : 0;
     }
   }
+}
+
+/** Zeroes periods [from, to) of every row of a row-major (rows × P) array; plain loops beat many fill() calls. */
+function clearRange(arr: Float64Array, P: number, from: number, to: number): void {
+  if (from === 0 && to === P) {
+    arr.fill(0);
+    return;
+  }
+  for (let base = 0; base < arr.length; base += P) for (let k = from; k < to; k++) arr[base + k] = 0;
 }
 
 /** Weighted mean, or NaN ("no score") when no weight carries data. */

@@ -28,6 +28,10 @@ export interface ScoringModel {
   readonly bandLow: Float64Array;
   readonly bandHigh: Float64Array;
   readonly bandTolerance: Float64Array;
+  /** The measure's own target; `target` below holds the per-period ones. */
+  readonly measureTarget: Float64Array;
+  /** 1 when any period of the measure has its own target (then the loop reads `target` per cell). */
+  readonly hasPeriodTargets: Uint8Array;
   /** Weight within the objective after the all-zero → equal fallback. */
   readonly weight: Float64Array;
   /** Product of normalized weights down the tree (perspective · objective · measure shares). */
@@ -89,6 +93,8 @@ export function compileModel(doc: ScorecardDocument): ScoringModel {
   const bandLow = new Float64Array(M);
   const bandHigh = new Float64Array(M);
   const bandTolerance = new Float64Array(M);
+  const measureTarget = new Float64Array(M);
+  const hasPeriodTargets = new Uint8Array(M);
   const measureObjective = new Int32Array(M);
   const rawMeasureWeight = new Float64Array(M);
   const target = new Float64Array(M * P);
@@ -104,6 +110,7 @@ export function compileModel(doc: ScorecardDocument): ScoringModel {
     bandTolerance[i] = m.band?.tolerance ?? 0;
     measureObjective[i] = objectiveIndex.get(m.objectiveId) ?? -1;
     rawMeasureWeight[i] = m.weight;
+    measureTarget[i] = m.target;
     target.fill(m.target, i * P, i * P + P);
   });
   for (const pt of doc.periodTargets) {
@@ -111,6 +118,7 @@ export function compileModel(doc: ScorecardDocument): ScoringModel {
     if (cell >= 0) {
       target[cell] = pt.target;
       hasPeriodTarget[cell] = 1;
+      hasPeriodTargets[Math.floor(cell / P)] = 1;
     }
   }
 
@@ -191,6 +199,8 @@ export function compileModel(doc: ScorecardDocument): ScoringModel {
     bandLow,
     bandHigh,
     bandTolerance,
+    measureTarget,
+    hasPeriodTargets,
     weight,
     absoluteWeight,
     measureObjective,

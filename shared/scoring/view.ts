@@ -45,7 +45,7 @@ export interface ScorecardView {
 /** Scores `doc` (already validated) for period `periodIndex` in start-date order; default the latest. */
 export function scorecardView(doc: ScorecardDocument, periodIndex?: number): ScorecardView {
   const model = compileModel(doc);
-  return viewOf(model, scoreAll(model, createScoreTable(model)), periodIndex ?? model.periodCount - 1);
+  return viewOf(model, scoreAll(model), periodIndex ?? model.periodCount - 1);
 }
 
 /** The tree for period k of an already computed score table. */

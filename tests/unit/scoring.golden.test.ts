@@ -259,7 +259,7 @@ describe("explanations", () => {
     b.actual(m1, 1, 90);
     b.actual(m2, 0, 11);
     const model = compileModel(b.doc);
-    return { model, table: scoreAll(model, createScoreTable(model)) };
+    return { model, table: scoreAll(model) };
   }
 
   it("substitutes the real values into the measure formula", () => {

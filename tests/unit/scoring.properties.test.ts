@@ -141,7 +141,7 @@ describe("the scoring engine over generated documents", () => {
           }
         }
         const model = compileModel(b.doc);
-        const table = scoreAll(model, createScoreTable(model));
+        const table = scoreAll(model);
         for (let k = 0; k < model.periodCount; k++) {
           const results = [
             explainOverall(model, table, k).result,
@@ -201,6 +201,31 @@ describe("the scoring engine over generated documents", () => {
         ] as unknown[][])
           shuffle(list);
         allViews(b.doc).forEach((after, k) => expectSameScores(before[k] as ScorecardView, after));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("scoring a period range", () => {
+  it("gives, for each period, exactly what a full re-score gives", () => {
+    fc.assert(
+      fc.property(docShapeArb, fc.nat(), (shape, pick) => {
+        const model = compileModel(buildDoc(shape).doc);
+        const full = scoreAll(model);
+        const k = pick % model.periodCount;
+        // A reused table holding another document's leftovers must not leak into the result.
+        const partial = scoreAll(model, {
+          out: scoreAll(model, { values: full.measure.map(() => 1) }),
+          from: k,
+          to: k + 1,
+        });
+        const at = (t: typeof full, field: "overall" | "leading" | "lagging") => t[field][k];
+        for (const field of ["overall", "leading", "lagging"] as const)
+          expect(at(partial, field)).toBe(at(full, field));
+        for (let q = 0; q < model.perspectiveCount; q++) {
+          expect(partial.perspective[q * model.periodCount + k]).toBe(full.perspective[q * model.periodCount + k]);
+        }
       }),
       RUNS,
     );

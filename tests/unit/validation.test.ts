@@ -145,11 +145,49 @@ describe("validateDocument", () => {
   it("checks investments, impacts and scenarios", () => {
     const { b, m } = framework();
     const inv = b.newId();
-    b.doc.investments.push({ id: inv, name: "Security", description: "", category: "run", baseSpend: 0, minSpend: 0, maxSpend: 10 });
-    b.doc.investments.push({ id: b.newId(), name: "security", description: "", category: "grow", baseSpend: 5, minSpend: 6, maxSpend: 10 });
-    b.doc.impacts.push({ id: b.newId(), investmentId: inv, measureId: m, effect: 2, curve: "saturating", lag: 1.5, confidence: "high" });
-    b.doc.impacts.push({ id: b.newId(), investmentId: inv, measureId: m, effect: 2, curve: "linear", lag: 0, confidence: "high" });
-    b.doc.scenarios.push({ id: b.newId(), name: "Catch-up", notes: "", spend: { [inv]: 11 }, createdAt: "2026-01-01T00:00:00Z" });
+    b.doc.investments.push({
+      id: inv,
+      name: "Security",
+      description: "",
+      category: "run",
+      baseSpend: 0,
+      minSpend: 0,
+      maxSpend: 10,
+    });
+    b.doc.investments.push({
+      id: b.newId(),
+      name: "security",
+      description: "",
+      category: "grow",
+      baseSpend: 5,
+      minSpend: 6,
+      maxSpend: 10,
+    });
+    b.doc.impacts.push({
+      id: b.newId(),
+      investmentId: inv,
+      measureId: m,
+      effect: 2,
+      curve: "saturating",
+      lag: 1.5,
+      confidence: "high",
+    });
+    b.doc.impacts.push({
+      id: b.newId(),
+      investmentId: inv,
+      measureId: m,
+      effect: 2,
+      curve: "linear",
+      lag: 0,
+      confidence: "high",
+    });
+    b.doc.scenarios.push({
+      id: b.newId(),
+      name: "Catch-up",
+      notes: "",
+      spend: { [inv]: 11 },
+      createdAt: "2026-01-01T00:00:00Z",
+    });
     const { problems } = validateDocument(b.doc);
     expect(problems.map(formatProblem)).toEqual([
       "investments[1].baseSpend: must lie within [min spend, max spend]",
@@ -163,7 +201,15 @@ describe("validateDocument", () => {
   it("refuses investments with the same name (what-if commands address them by name)", () => {
     const { b } = framework();
     for (const name of ["Cloud", "CLOUD"]) {
-      b.doc.investments.push({ id: b.newId(), name, description: "", category: "run", baseSpend: 1, minSpend: 0, maxSpend: 3 });
+      b.doc.investments.push({
+        id: b.newId(),
+        name,
+        description: "",
+        category: "run",
+        baseSpend: 1,
+        minSpend: 0,
+        maxSpend: 3,
+      });
     }
     expect(errorsOf(b.doc)).toEqual([
       "investments[1].name: another investment has the same name (names address investments in what-if commands)",
@@ -188,7 +234,12 @@ describe("links (strategy map DAG)", () => {
   it("accepts upward and same-perspective links", () => {
     const { b, top, mid, low } = framework();
     const mid2 = b.objective(b.doc.perspectives[1]!.id, "Engaged users");
-    for (const [fromId, toId] of [[low, mid], [mid, top], [mid2, mid], [low, top]] as const) {
+    for (const [fromId, toId] of [
+      [low, mid],
+      [mid, top],
+      [mid2, mid],
+      [low, top],
+    ] as const) {
       b.doc.links.push({ id: b.newId(), fromId, toId, strength: 0.5, note: "" });
     }
     expect(errorsOf(b.doc)).toEqual([]);

@@ -1,0 +1,60 @@
+/** Timing helpers for `npm run bench`: medians of many runs after a warm-up, and the result table. */
+
+export interface Timing {
+  median: number;
+  p95: number;
+  runs: number;
+}
+
+/** Runs `fn` until `minRuns` runs and `minMs` of measured time have passed; times in ms. */
+export function time(fn: () => void, { minRuns = 50, minMs = 300, warmup = 20 } = {}): Timing {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  const start = performance.now();
+  while (samples.length < minRuns || performance.now() - start < minMs) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] as number;
+  return { median: at(0.5), p95: at(0.95), runs: samples.length };
+}
+
+export interface Row {
+  name: string;
+  size: string;
+  median: number;
+  /** What the median is compared with: a floor (ratio ≤ maxRatio) and/or an absolute target in ms. */
+  floor?: { name: string; ms: number; maxRatio?: number };
+  targetMs?: number;
+  note?: string;
+}
+
+export function passes(row: Row): boolean {
+  const ratioOk = row.floor?.maxRatio === undefined || row.median / row.floor.ms <= row.floor.maxRatio;
+  const targetOk = row.targetMs === undefined || row.median <= row.targetMs;
+  return ratioOk && targetOk;
+}
+
+/** A row with a ratio limit or an absolute target is checked; others are for information. */
+export function isChecked(row: Row): boolean {
+  return row.floor?.maxRatio !== undefined || row.targetMs !== undefined;
+}
+
+export function formatTable(rows: readonly Row[]): string {
+  const ms = (x: number) => (x < 0.1 ? x.toFixed(4) : x < 10 ? x.toFixed(3) : x.toFixed(1));
+  const header = ["measurement", "work size", "median ms", "floor ms", "ratio (max)", "target ms", "result"];
+  const body = rows.map((r) => [
+    r.name,
+    r.size,
+    ms(r.median),
+    r.floor ? ms(r.floor.ms) : "—",
+    r.floor ? `${(r.median / r.floor.ms).toFixed(2)}×${r.floor.maxRatio ? ` (≤ ${r.floor.maxRatio}×)` : ""}` : "—",
+    r.targetMs === undefined ? "—" : `< ${ms(r.targetMs)}`,
+    isChecked(r) ? (passes(r) ? "PASS" : "FAIL") : (r.note ?? "info"),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((line) => (line[c] as string).length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c] as number)).join(" | ")} |`;
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...body.map(line)].join("\n");
+}

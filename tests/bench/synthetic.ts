@@ -1,0 +1,131 @@
+/**
+ * Deterministic synthetic scorecards of the SPEC §6 work sizes: a mix of methods, directions,
+ * weights and missing actuals close to what a real scorecard holds, from a fixed seed.
+ */
+import { DEFAULT_SCORING } from "../../shared/domain/limits.ts";
+import { periodSequence } from "../../shared/domain/periods.ts";
+import type { Measure, ScorecardDocument } from "../../shared/domain/types.ts";
+import { idSequence } from "../support/docs.ts";
+
+export interface WorkSize {
+  measures: number;
+  periods: number;
+  investments?: number;
+}
+
+export const REALISTIC: WorkSize = { measures: 200, periods: 24 };
+export const LARGE: WorkSize = { measures: 10_000, periods: 36 };
+
+/** mulberry32: a small, fast, well-distributed 32-bit PRNG; same seed, same document. */
+export function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function syntheticScorecard(size: WorkSize, seed = 42): ScorecardDocument {
+  const rand = prng(seed);
+  const newId = idSequence();
+  const now = "2026-01-01T00:00:00.000Z";
+  const perspectiveNames = ["Business Value", "Stakeholders", "Operational Excellence", "Future Readiness"];
+  const perspectives = perspectiveNames.map((name, order) => ({
+    id: newId(),
+    name,
+    description: "",
+    order,
+    weight: 1 + Math.floor(rand() * 3),
+    color: "#336699",
+  }));
+  // About ten measures per objective, as in real scorecards.
+  const objectiveCount = Math.max(perspectives.length, Math.round(size.measures / 10));
+  const objectives = Array.from({ length: objectiveCount }, (_, o) => ({
+    id: newId(),
+    perspectiveId: (perspectives[o % perspectives.length] as { id: string }).id,
+    name: `Objective ${o + 1}`,
+    description: "",
+    owner: "",
+    weight: 1 + Math.floor(rand() * 3),
+    position: null,
+  }));
+  const periods = periodSequence("month", "2024-01-01", size.periods).map((slot) => ({ id: newId(), ...slot }));
+
+  const measures: Measure[] = [];
+  const actuals: ScorecardDocument["actuals"] = [];
+  for (let i = 0; i < size.measures; i++) {
+    const kind = rand();
+    const baseline = Math.round(rand() * 100);
+    const common = {
+      id: newId(),
+      objectiveId: (objectives[i % objectiveCount] as { id: string }).id,
+      name: `Measure ${i + 1}`,
+      description: "",
+      unit: "%",
+      kind: rand() < 0.5 ? "leading" : "lagging",
+      validRange: null,
+      weight: 1 + Math.floor(rand() * 4),
+      frequency: "month",
+      owner: "",
+      dataSource: "",
+      thresholds: null,
+    } as const;
+    let m: Measure;
+    if (kind < 0.7) {
+      const lower = rand() < 0.4;
+      m = {
+        ...common,
+        method: "linear",
+        direction: lower ? "lower" : "higher",
+        baseline,
+        target: lower ? baseline - 10 - Math.round(rand() * 20) : baseline + 10 + Math.round(rand() * 20),
+        band: null,
+      };
+    } else if (kind < 0.85) {
+      m = {
+        ...common,
+        method: "band",
+        direction: "band",
+        baseline,
+        target: baseline,
+        band: { low: baseline - 5, high: baseline + 5, tolerance: 10 },
+      };
+    } else {
+      m = { ...common, method: "binary", direction: "higher", baseline, target: baseline + 5, band: null };
+    }
+    measures.push(m);
+    for (let k = 0; k < size.periods; k++) {
+      if (rand() < 0.05) continue; // ~5 % missing: carry-forward has work to do
+      const progress = k / Math.max(1, size.periods - 1);
+      const value = m.baseline + (m.target - m.baseline) * progress + (rand() - 0.5) * 10;
+      actuals.push({ measureId: m.id, periodId: (periods[k] as { id: string }).id, value, note: "" });
+    }
+  }
+
+  return {
+    scorecard: {
+      id: newId(),
+      title: `Synthetic ${size.measures} × ${size.periods}`,
+      organization: "Bench",
+      currency: "USD",
+      periodKind: "month",
+      scoring: { ...DEFAULT_SCORING, thresholds: { ...DEFAULT_SCORING.thresholds } },
+      createdAt: now,
+      modifiedAt: now,
+      appVersion: "bench",
+    },
+    perspectives,
+    objectives,
+    links: [],
+    measures,
+    periods,
+    periodTargets: [],
+    actuals,
+    investments: [],
+    impacts: [],
+    scenarios: [],
+  };
+}
