@@ -4,7 +4,7 @@
  * Scores are fractions (0.62 for 62 %); "no score" is null, never NaN.
  */
 import type { MeasureKind, ScorecardDocument } from "../domain/types.ts";
-import { createScoreTable, type ScoreTable, scoreAll } from "./engine.ts";
+import { type ScoreTable, scoreAll } from "./engine.ts";
 import { compileModel, type ScoringModel } from "./model.ts";
 import { type Status, statusOf } from "./status.ts";
 
@@ -26,7 +26,9 @@ export interface MeasureRow {
   unit: string;
   kind: MeasureKind;
   value: number | null;
+  /** Target in force (the period's own, else the measure's); null for band measures, which have `band`. */
   target: number | null;
+  band: { low: number; high: number } | null;
   score: number | null;
   status: Status;
   stale: boolean;
@@ -34,6 +36,10 @@ export interface MeasureRow {
 }
 
 export interface ScorecardView {
+  /** Every period in start-date order: the order period indices refer to. */
+  periods: Array<{ id: string; label: string }>;
+  /** Index of the scored period in `periods`; −1 when the scorecard has none. */
+  periodIndex: number;
   period: { id: string; label: string } | null;
   overall: { score: number | null; status: Status; coverage: number; trend: number | null };
   leadingIndex: number | null;
@@ -91,6 +97,8 @@ export function viewOf(model: ScoringModel, table: ScoreTable, k: number): Score
   const overall = valid ? finiteOrNull(table.overall[k]) : null;
   const before = valid && k > 0 ? finiteOrNull(table.overall[k - 1]) : null;
   return {
+    periods: model.periods.map((p) => ({ id: p.id, label: p.label })),
+    periodIndex: valid ? k : -1,
     period: period ? { id: period.id, label: period.label } : null,
     overall: {
       score: overall,
@@ -123,7 +131,8 @@ function measureRow(
     unit: m.unit,
     kind: m.kind,
     value: valid ? finiteOrNull(model.value[cell]) : null,
-    target: m.method === "band" ? null : valid ? finiteOrNull(model.target[cell]) : m.target,
+    target: m.band ? null : valid ? finiteOrNull(model.target[cell]) : m.target,
+    band: m.band ? { low: m.band.low, high: m.band.high } : null,
     score,
     status: statusOf(score, m.thresholds ?? model.thresholds),
     stale: valid && model.stale[cell] === 1,

@@ -36,7 +36,7 @@ const PATHS: Readonly<Record<string, Path>> = {
   "bv.it-spend-revenue": { values: [5.2, 5.0, 4.9, 4.6, 4.4, 4.2, 4.5, 4.3] },
   "bv.security-incidents": { values: [4, 3, 5, 3, 2, 2, 1, 2] },
   "bv.audit-findings": { values: [3, 3, 4, 2, 2, 1, 1, 1] },
-  "bv.dr-tested": { values: [0, 0, 0, 1, 1, 1, 1, 1] },
+  "bv.dr-tested": { values: [40, 55, 80, 100, 100, 100, 100, 100] },
   // Stakeholders
   "st.business-sat": { reach: 0.9, decimals: 2 },
   "st.first-contact": { reach: 1 },

@@ -1,5 +1,6 @@
 /** Bench rows for the scoring engine (SPEC §6): full re-score against a bare typed-array loop. */
 import { validateDocument } from "../../shared/domain/validate.ts";
+import { clamp } from "../../shared/scoring/achievement.ts";
 import { createScoreTable, scoreAll } from "../../shared/scoring/engine.ts";
 import { compileModel, type ScoringModel } from "../../shared/scoring/model.ts";
 import { time, type Row } from "./measure.ts";
@@ -21,10 +22,8 @@ function bareLoop(model: ScoringModel, sums: Float64Array, from: number, to: num
     const o = (measureObjective[i] as number) * P;
     for (let k = from; k < to; k++) {
       const a = value[i * P + k] as number;
-      if (a !== a) continue;
-      let p = (a - b) / span;
-      p = p > 0 ? (p < 1 ? p : 1) : 0;
-      sums[o + k] = (sums[o + k] as number) + w * p;
+      if (Number.isNaN(a)) continue;
+      sums[o + k] = (sums[o + k] as number) + w * clamp((a - b) / span, 1);
     }
   }
   return sums[0] as number;

@@ -1,7 +1,7 @@
 /** Hand-computed cases for every formula edge case of SPEC §2. */
 import { describe, expect, it } from "vitest";
 import { validateDocument } from "../../shared/domain/validate.ts";
-import { createScoreTable, scoreAll } from "../../shared/scoring/engine.ts";
+import { scoreAll } from "../../shared/scoring/engine.ts";
 import { explainMeasure, explainObjective, explainOverall } from "../../shared/scoring/explain.ts";
 import { compileModel } from "../../shared/scoring/model.ts";
 import { scorecardView } from "../../shared/scoring/view.ts";

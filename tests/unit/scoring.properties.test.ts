@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { validateDocument } from "../../shared/domain/validate.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { achievement, METHOD } from "../../shared/scoring/achievement.ts";
-import { createScoreTable, scoreAll } from "../../shared/scoring/engine.ts";
+import { scoreAll } from "../../shared/scoring/engine.ts";
 import { explainMeasure, explainObjective, explainOverall, explainPerspective } from "../../shared/scoring/explain.ts";
 import { compileModel } from "../../shared/scoring/model.ts";
 import { type ScorecardView, scorecardView } from "../../shared/scoring/view.ts";
@@ -173,7 +173,7 @@ describe("the scoring engine over generated documents", () => {
           const parent = objectives[pick % objectives.length]?.id;
           for (const m of b.doc.measures) if (m.objectiveId === parent) m.weight *= factor;
         }
-        allViews(b.doc).forEach((after, k) => expectSameScores(before[k] as ScorecardView, after));
+        for (const [k, after] of allViews(b.doc).entries()) expectSameScores(before[k] as ScorecardView, after);
       }),
       RUNS,
     );
@@ -200,7 +200,7 @@ describe("the scoring engine over generated documents", () => {
           b.doc.periods,
         ] as unknown[][])
           shuffle(list);
-        allViews(b.doc).forEach((after, k) => expectSameScores(before[k] as ScorecardView, after));
+        for (const [k, after] of allViews(b.doc).entries()) expectSameScores(before[k] as ScorecardView, after);
       }),
       RUNS,
     );
@@ -270,16 +270,9 @@ describe("validation rejects every invalid input it is given", () => {
       path: /^links\[\d+\]$/,
       apply: (d) => {
         const o = d.objectives[0];
-        return o
-          ? (d.links.push({
-              id: "00000000-0000-4000-8000-00000000aaaa",
-              fromId: o.id,
-              toId: o.id,
-              strength: 1,
-              note: "",
-            }),
-            true)
-          : false;
+        if (!o) return false;
+        d.links.push({ id: "00000000-0000-4000-8000-00000000aaaa", fromId: o.id, toId: o.id, strength: 1, note: "" });
+        return true;
       },
     }),
   ];

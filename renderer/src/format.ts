@@ -1,0 +1,44 @@
+/**
+ * How numbers are written in the UI. One fixed locale for now, so that the screen, the tests and
+ * (later) the exports agree; a locale setting can replace it in one place.
+ */
+const LOCALE = "en-US";
+const valueFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+
+/** 0.623 → "62%"; null (no data) → "—". */
+export function formatPercent(fraction: number | null): string {
+  return fraction === null ? "—" : `${Math.round(fraction * 100)}%`;
+}
+
+/** A score change in percentage points: 0.041 → "+4 pts", -0.02 → "−2 pts", null → "—". */
+export function formatTrend(delta: number | null): string {
+  if (delta === null) return "—";
+  const points = Math.round(delta * 100);
+  if (points === 0) return "±0 pts";
+  return `${points > 0 ? "+" : "−"}${Math.abs(points)} pts`;
+}
+
+/** Which way a change points, as it reads once rounded to whole points (for styling). */
+export function trendDirection(delta: number | null): "up" | "down" | "flat" {
+  const points = delta === null ? 0 : Math.round(delta * 100);
+  return points > 0 ? "up" : points < 0 ? "down" : "flat";
+}
+
+/**
+ * A measure's value with its unit: 1234.5 "h" → "1,234.5 h", 65 "% of spend" → "65% of spend".
+ * The number and the unit's first word are kept together when a long unit wraps.
+ */
+export function formatValue(value: number | null, unit: string): string {
+  if (value === null) return "—";
+  return withUnit(valueFormat.format(value), unit);
+}
+
+/** A band target: "60–80%", "3.5–4.5% of revenue". */
+export function formatBand(band: { low: number; high: number }, unit: string): string {
+  return withUnit(`${valueFormat.format(band.low)}–${valueFormat.format(band.high)}`, unit);
+}
+
+function withUnit(number: string, unit: string): string {
+  if (unit === "") return number;
+  return unit.startsWith("%") ? `${number}${unit}` : `${number}\u00a0${unit}`;
+}
