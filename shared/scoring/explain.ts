@@ -126,6 +126,56 @@ export function explainOverall(model: ScoringModel, table: ScoreTable, k: number
   );
 }
 
+/** The leading or lagging index: measures of that kind weighted by their absolute weight. */
+export function explainIndex(
+  model: ScoringModel,
+  table: ScoreTable,
+  kind: "leading" | "lagging",
+  k: number,
+): Explanation {
+  const P = model.periodCount;
+  const wanted = kind === "leading" ? 1 : 0;
+  const children = Array.from({ length: model.measureCount }, (_, i) => i).filter((i) => model.leading[i] === wanted);
+  let withData = 0;
+  let total = 0;
+  for (const i of children) {
+    total += model.absoluteWeight[i] as number;
+    if (model.hasActual[i * P + k] === 1 || model.stale[i * P + k] === 1) withData += model.absoluteWeight[i] as number;
+  }
+  const explanation = explainRollUp(
+    children,
+    children.map((i) => model.doc.measures[i]?.name ?? ""),
+    (i) => model.absoluteWeight[i] as number,
+    (i) => finiteOrNull(table.measure[i * P + k]),
+    finiteOrNull((kind === "leading" ? table.leading : table.lagging)[k]),
+    total > 0 ? withData / total : 0,
+    `${kind} measures`,
+  );
+  return {
+    ...explanation,
+    formula: `Σ wᵢ·pᵢ / Σ wᵢ over ${kind} measures with a score, wᵢ = absolute weight (the product of the weight shares of measure, objective and perspective)`,
+  };
+}
+
+/** The trend of one series (a row of a score table): this period's score minus the previous one's. */
+export function explainTrend(model: ScoringModel, series: Float64Array, row: number, k: number): Explanation {
+  const P = model.periodCount;
+  const now = k >= 0 && k < P ? finiteOrNull(series[row * P + k]) : null;
+  const before = k >= 1 && k <= P ? finiteOrNull(series[row * P + k - 1]) : null;
+  const formula = "trend = score in this period − score in the previous period";
+  const label = (kk: number) => model.periods[kk]?.label ?? "?";
+  if (now === null || before === null) {
+    return noScore(formula, [k < 1 ? "There is no previous period." : "One of the two periods has no score."]);
+  }
+  const points = Math.round((now - before) * 1000) / 10;
+  return {
+    result: now - before,
+    formula,
+    substituted: `${pct(now)} (${label(k)}) − ${pct(before)} (${label(k - 1)}) = ${points > 0 ? "+" : ""}${points} pts`,
+    notes: [],
+  };
+}
+
 function explainRollUp(
   children: readonly number[],
   names: readonly string[],

@@ -6,6 +6,7 @@
 import type { Actual, Measure, PeriodTarget, Scenario, ScorecardDocument } from "../domain/types.ts";
 import { instantiateTemplate } from "./instantiate.ts";
 import { itValueTemplate } from "./it-value.ts";
+import { prng } from "../random/prng.ts";
 
 export interface DemoOptions {
   newId: () => string;
@@ -118,18 +119,6 @@ function hash(text: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-/** mulberry32: a tiny seeded PRNG returning numbers in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function defaultDecimals(m: Measure): number {

@@ -5,6 +5,7 @@
 import { DEFAULT_SCORING } from "../../shared/domain/limits.ts";
 import { periodSequence } from "../../shared/domain/periods.ts";
 import type { Measure, ScorecardDocument } from "../../shared/domain/types.ts";
+import { prng } from "../../shared/random/prng.ts";
 import { idSequence } from "../support/docs.ts";
 
 export interface WorkSize {
@@ -15,18 +16,6 @@ export interface WorkSize {
 
 export const REALISTIC: WorkSize = { measures: 200, periods: 24 };
 export const LARGE: WorkSize = { measures: 10_000, periods: 36 };
-
-/** mulberry32: a small, fast, well-distributed 32-bit PRNG; same seed, same document. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticScorecard(size: WorkSize, seed = 42): ScorecardDocument {
   const rand = prng(seed);

@@ -2,7 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { validateDocument } from "../../shared/domain/validate.ts";
 import { scoreAll } from "../../shared/scoring/engine.ts";
-import { explainMeasure, explainObjective, explainOverall } from "../../shared/scoring/explain.ts";
+import {
+  explainIndex,
+  explainMeasure,
+  explainObjective,
+  explainOverall,
+  explainTrend,
+} from "../../shared/scoring/explain.ts";
 import { compileModel } from "../../shared/scoring/model.ts";
 import { scorecardView } from "../../shared/scoring/view.ts";
 import { builder, type DocBuilder } from "../support/docs.ts";
@@ -188,6 +194,18 @@ describe("roll-up", () => {
   });
 });
 
+describe("empty scorecards", () => {
+  it("a scorecard without periods or measures scores nothing, without errors", () => {
+    const b = builder(0);
+    b.objective(b.perspective("Business Value"), "Nothing measured yet");
+    expectValid(b);
+    const v = scorecardView(b.doc);
+    expect(v).toMatchObject({ periods: [], periodIndex: -1, period: null, leadingIndex: null, laggingIndex: null });
+    expect(v.overall).toEqual({ score: null, status: "none", coverage: 0, trend: null });
+    expect(v.perspectives[0]?.objectives[0]).toMatchObject({ score: null, measures: [] });
+  });
+});
+
 describe("status", () => {
   it("uses the scorecard thresholds, per-measure overrides, and grey for no data", () => {
     const b = builder(1);
@@ -281,6 +299,18 @@ describe("explanations", () => {
     const { model, table } = explained();
     expect(explainObjective(model, table, 0, 0).substituted).toBe("(2 × 0.6 + 1 × 0.9) / (2 + 1) = 0.7 → 70 %");
     expect(explainOverall(model, table, 0).result).toBeCloseTo(0.7, 12);
+  });
+
+  it("explains the indices and the trend", () => {
+    const { model, table } = explained();
+    const lagging = explainIndex(model, table, "lagging", 0);
+    expect(lagging.result).toBeCloseTo(0.7, 12);
+    expect(lagging.substituted).toBe("(0.6667 × 0.6 + 0.3333 × 0.9) / (0.6667 + 0.3333) = 0.7 → 70 %");
+    expect(explainIndex(model, table, "leading", 0)).toMatchObject({ result: null, substituted: "no score" });
+    const trend = explainTrend(model, table.overall, 0, 1);
+    // 2025-Q2: (2 × 1 (capped) + 1 × 0.9 (carried forward)) / 3 = 0.9667.
+    expect(trend.substituted).toBe("96.7 % (2025-Q2) − 70 % (2025-Q1) = +26.7 pts");
+    expect(explainTrend(model, table.overall, 0, 0).result).toBeNull();
   });
 
   it("explains a missing actual under each policy", () => {

@@ -5,25 +5,17 @@ import type { TemplateDefinition } from "../../shared/templates/definition.ts";
 import { demoScorecard } from "../../shared/templates/demo.ts";
 import { findTemplate, TEMPLATES } from "../../shared/templates/index.ts";
 import { instantiateTemplate } from "../../shared/templates/instantiate.ts";
+import { idSequence } from "../support/docs.ts";
 
 const NOW = "2026-03-01T09:00:00.000Z";
 const APP_VERSION = "0.1.0-test";
 
-/** A deterministic source of valid v4 UUIDs. */
-function counterIds(): () => string {
-  let n = 0;
-  return () => {
-    n += 1;
-    return `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
-  };
-}
-
 function instantiate(def: TemplateDefinition): ScorecardDocument {
-  return instantiateTemplate(def, { newId: counterIds(), now: NOW, appVersion: APP_VERSION });
+  return instantiateTemplate(def, { newId: idSequence(), now: NOW, appVersion: APP_VERSION });
 }
 
 function demo(): ScorecardDocument {
-  return demoScorecard({ newId: counterIds(), now: NOW, appVersion: APP_VERSION });
+  return demoScorecard({ newId: idSequence(), now: NOW, appVersion: APP_VERSION });
 }
 
 function expectValid(doc: ScorecardDocument): void {
@@ -71,7 +63,7 @@ describe.each(TEMPLATES.map((t) => [t.key, t] as const))("template %s", (key, de
 
   it("also validates with periods", () => {
     const doc = instantiateTemplate(def, {
-      newId: counterIds(),
+      newId: idSequence(),
       now: NOW,
       appVersion: APP_VERSION,
       periods: { firstStart: "2026-01-01", count: 8 },

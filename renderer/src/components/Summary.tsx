@@ -24,20 +24,40 @@ export function Summary({ view }: { view: ScorecardView }) {
           </div>
         </dl>
       </div>
-      <div className="card">
-        <h2>Leading index</h2>
-        <p className="big" data-testid="leading-index">
-          {formatPercent(view.leadingIndex)}
-        </p>
-        <p className="hint">Drivers: how the measures that move results ahead of time are doing.</p>
-      </div>
-      <div className="card">
-        <h2>Lagging index</h2>
-        <p className="big" data-testid="lagging-index">
-          {formatPercent(view.laggingIndex)}
-        </p>
-        <p className="hint">Outcomes: how the results the drivers should produce are doing.</p>
-      </div>
+      <IndexCard
+        title="Leading index"
+        testId="leading-index"
+        value={view.leadingIndex}
+        hint="Drivers: how the measures that move results ahead of time are doing."
+      />
+      <IndexCard
+        title="Lagging index"
+        testId="lagging-index"
+        value={view.laggingIndex}
+        hint="Outcomes: how the results the drivers should produce are doing."
+      />
     </section>
+  );
+}
+
+function IndexCard({
+  title,
+  testId,
+  value,
+  hint,
+}: {
+  title: string;
+  testId: string;
+  value: number | null;
+  hint: string;
+}) {
+  return (
+    <div className="card">
+      <h2>{title}</h2>
+      <p className="big" data-testid={testId}>
+        {formatPercent(value)}
+      </p>
+      <p className="hint">{hint}</p>
+    </div>
   );
 }
