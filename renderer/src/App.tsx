@@ -1,6 +1,8 @@
 import { useMemo, useState } from "react";
 import type { Scorecard, ScorecardDocument } from "../../shared/domain/types.ts";
-import { scorecardView } from "../../shared/scoring/view.ts";
+import { scoreAll } from "../../shared/scoring/engine.ts";
+import { compileModel } from "../../shared/scoring/model.ts";
+import { viewOf } from "../../shared/scoring/view.ts";
 import { PeriodSelect } from "./components/PeriodSelect.tsx";
 import { ScorecardTable } from "./components/ScorecardTable.tsx";
 import { Summary } from "./components/Summary.tsx";
@@ -26,7 +28,15 @@ function subtitle(scorecard: Scorecard): string {
 export function App({ doc }: { doc: ScorecardDocument }) {
   // null = the latest period; the view lists the periods in the engine's (start-date) order.
   const [periodIndex, setPeriodIndex] = useState<number | null>(null);
-  const view = useMemo(() => scorecardView(doc, periodIndex ?? undefined), [doc, periodIndex]);
+  // The document is compiled and scored once; choosing a period only reads the scores.
+  const scores = useMemo(() => {
+    const model = compileModel(doc);
+    return { model, table: scoreAll(model) };
+  }, [doc]);
+  const view = useMemo(
+    () => viewOf(scores.model, scores.table, periodIndex ?? scores.model.periodCount - 1),
+    [scores, periodIndex],
+  );
   const { scorecard } = doc;
 
   return (

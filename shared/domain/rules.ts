@@ -45,7 +45,6 @@ export function crossEntityProblems(rows: CheckedRows, scorecard: Scorecard | nu
 
   const perspectives = new Map(rows.perspectives.map(({ row }) => [row.id, row]));
   const objectives = new Map(rows.objectives.map(({ row }) => [row.id, row]));
-  const measures = new Map(rows.measures.map(({ row }) => [row.id, row]));
   const investments = new Map(rows.investments.map(({ row }) => [row.id, row]));
   const missingRef = (path: string, what: string, id: string) =>
     out.push(error(path, `refers to unknown ${what} ${id}`));
@@ -158,7 +157,7 @@ export function crossEntityProblems(rows: CheckedRows, scorecard: Scorecard | nu
   for (const { index, row } of rows.impacts) {
     const investment = investments.get(row.investmentId);
     if (!investment) missingRef(at("impacts", index, "investmentId"), "investment", row.investmentId);
-    if (!measures.has(row.measureId)) missingRef(at("impacts", index, "measureId"), "measure", row.measureId);
+    if (!measurePosition.has(row.measureId)) missingRef(at("impacts", index, "measureId"), "measure", row.measureId);
     if (investment && investment.baseSpend === 0) {
       out.push(warning(at("impacts", index), "its investment has a base spend of 0, so the impact is off"));
     }

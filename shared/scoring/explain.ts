@@ -140,7 +140,7 @@ export function explainIndex(
   let total = 0;
   for (const i of children) {
     total += model.absoluteWeight[i] as number;
-    if (model.hasActual[i * P + k] === 1 || model.stale[i * P + k] === 1) withData += model.absoluteWeight[i] as number;
+    if (!Number.isNaN(model.value[i * P + k] as number)) withData += model.absoluteWeight[i] as number;
   }
   const explanation = explainRollUp(
     children,
