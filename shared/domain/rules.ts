@@ -146,12 +146,8 @@ export function crossEntityProblems(rows: CheckedRows, scorecard: Scorecard | nu
     },
   );
   cellRows("actuals", rows.actuals, "an actual for this measure and period already exists", (m, row, index) => {
-    const range = m.validRange;
-    if (range && (row.value < range.min || row.value > range.max)) {
-      out.push(
-        error(at("actuals", index, "value"), `must lie in the measure's valid range [${range.min}, ${range.max}]`),
-      );
-    }
+    const problem = actualProblem(m, row.value);
+    if (problem) out.push(error(at("actuals", index, "value"), problem));
   });
 
   for (const { index, row } of rows.impacts) {
@@ -182,6 +178,12 @@ export function crossEntityProblems(rows: CheckedRows, scorecard: Scorecard | nu
   }
   out.push(...zeroWeightWarnings(rows));
   return out;
+}
+
+/** Why an actual value cannot be recorded for this measure, or null. */
+export function actualProblem(measure: Measure, value: number): string | null {
+  const r = measure.validRange;
+  return r && (value < r.min || value > r.max) ? `must lie in the measure's valid range [${r.min}, ${r.max}]` : null;
 }
 
 /** Why a per-period target cannot be used for this measure, or null (same rules as the measure's own target). */

@@ -1,0 +1,130 @@
+/**
+ * Reads every row of an opened file into a plain, not-yet-trusted document, plus what the file
+ * store needs to keep writing it (list positions, period keys). Problems that only the file can
+ * have (a malformed actual series, a note without an actual) are reported here; everything else
+ * is left to the shared validator.
+ */
+import { error } from "../../shared/domain/problems.ts";
+import type { Problem } from "../../shared/domain/types.ts";
+import type { EntityCollection } from "../../shared/operations/operation.ts";
+import { ENTITY_COLLECTIONS } from "../../shared/operations/state.ts";
+import { decodeSeries, CELL_BYTES } from "./series.ts";
+import type { Db } from "./sqlite.ts";
+import { CODECS, readExpr, SCORECARD_COLUMNS, scorecardFromValues } from "./tables.ts";
+
+type Value = string | number | null;
+
+export interface FileRows {
+  raw: Record<string, unknown>;
+  problems: Problem[];
+  /** Sort key of every row of every list, by id. */
+  positions: Map<string, number>;
+  /** periods.key by period id: the key actual series refer to. */
+  periodKeys: Map<string, number>;
+}
+
+export function readRows(db: Db): FileRows {
+  const problems: Problem[] = [];
+  const positions = new Map<string, number>();
+  const raw: Record<string, unknown> = {};
+
+  const scorecards = db
+    .prepare(`SELECT ${SCORECARD_COLUMNS.map(readExpr).join(", ")} FROM scorecard`)
+    .raw()
+    .all() as Value[][];
+  if (scorecards.length !== 1) {
+    problems.push(error("scorecard", `the file must hold exactly one scorecard row, not ${scorecards.length}`));
+  }
+  raw.scorecard = scorecards[0] ? scorecardFromValues(scorecards[0]) : undefined;
+
+  for (const c of ENTITY_COLLECTIONS) raw[c] = readList(db, c, positions);
+
+  const periodKeys = new Map<string, number>();
+  const periodByKey = new Map<number, string>();
+  for (const [key, id] of db.prepare("SELECT key, substr(id, 1, 100) FROM periods").raw().all() as [number, string][]) {
+    periodKeys.set(id, key);
+    periodByKey.set(key, id);
+  }
+
+  const scenarios = new Map(
+    (raw.scenarios as Array<{ id: string; spend: Record<string, unknown> }>).map((s) => [s.id, s]),
+  );
+  const spendRows = db
+    .prepare(
+      "SELECT substr(scenario_id, 1, 100), substr(investment_id, 1, 100), spend FROM scenario_spend ORDER BY scenario_id, pos",
+    )
+    .raw()
+    .all() as [string, string, Value][];
+  for (const [scenarioId, investmentId, spend] of spendRows) {
+    const scenario = scenarios.get(scenarioId);
+    if (scenario) scenario.spend[investmentId] = spend;
+    else problems.push(error("scenario spend", `refers to unknown scenario ${scenarioId}`));
+  }
+
+  raw.periodTargets = (
+    db
+      .prepare("SELECT substr(measure_id, 1, 100), substr(period_id, 1, 100), target FROM period_targets")
+      .raw()
+      .all() as Value[][]
+  ).map(([measureId, periodId, target]) => ({ measureId, periodId, target }));
+
+  raw.actuals = readActuals(db, periodByKey, problems);
+  return { raw, problems, positions, periodKeys };
+}
+
+function readList(db: Db, collection: EntityCollection, positions: Map<string, number>): unknown[] {
+  const codec = CODECS[collection];
+  const sql = `SELECT substr(id, 1, 100), pos, ${codec.columns.map(readExpr).join(", ")} FROM ${codec.table} ORDER BY pos`;
+  return (db.prepare(sql).raw().all() as Value[][]).map(([id = null, pos = null, ...values]) => {
+    if (typeof id === "string" && typeof pos === "number") positions.set(id, pos);
+    return codec.fromValues(id, values);
+  });
+}
+
+function readActuals(db: Db, periodByKey: ReadonlyMap<number, string>, problems: Problem[]): unknown[] {
+  const notes = new Map<string, Value>();
+  const noteRows = db
+    .prepare(
+      `SELECT substr(measure_id, 1, 100), substr(period_id, 1, 100), ${readExpr({ name: "note", text: true })} FROM actual_notes`,
+    )
+    .raw()
+    .all() as [string, string, Value][];
+  for (const [measureId, periodId, note] of noteRows) notes.set(`${measureId}/${periodId}`, note);
+
+  // A series can hold at most one cell per period; anything longer is refused unread.
+  const maxBytes = periodByKey.size * CELL_BYTES;
+  const out: unknown[] = [];
+  const series = db
+    .prepare(
+      "SELECT substr(measure_id, 1, 100), CASE WHEN length(cells) <= ? THEN cells END, length(cells) FROM actual_series",
+    )
+    .raw()
+    .iterate(maxBytes) as IterableIterator<[string, Uint8Array | null, number]>;
+  for (const [measureId, blob, length] of series) {
+    const where = `actuals of measure ${measureId}`;
+    const cells = blob ? decodeSeries(blob) : null;
+    if (!cells) {
+      problems.push(error(where, `the stored series is malformed (${length} bytes)`));
+      continue;
+    }
+    const seen = new Set<number>();
+    for (const { periodKey, value } of cells) {
+      const periodId = periodByKey.get(periodKey);
+      if (periodId === undefined) {
+        problems.push(error(where, `refers to unknown period key ${periodKey}`));
+        continue;
+      }
+      if (seen.has(periodKey)) {
+        problems.push(error(where, `holds two values for one period (${periodId})`));
+        continue;
+      }
+      seen.add(periodKey);
+      const key = `${measureId}/${periodId}`;
+      const note = notes.get(key) ?? "";
+      notes.delete(key);
+      out.push({ measureId, periodId, value, note });
+    }
+  }
+  for (const key of notes.keys()) problems.push(error("actual notes", `note for ${key} has no actual`));
+  return out;
+}

@@ -1,0 +1,69 @@
+/**
+ * Problem paths for people: `measures[12].target` becomes `measure 13 “Uptime”.target`, and
+ * `actuals[40].value` becomes `actual of “Uptime” in “2026-Q1”.value`. Works on unvalidated
+ * input too (a file being opened), where any field may be missing or of the wrong type.
+ */
+import type { Problem } from "./types.ts";
+
+const SINGULAR: Record<string, string> = {
+  perspectives: "perspective",
+  objectives: "objective",
+  links: "link",
+  measures: "measure",
+  periods: "period",
+  periodTargets: "period target",
+  actuals: "actual",
+  investments: "investment",
+  impacts: "impact",
+  scenarios: "scenario",
+};
+
+type Rows = Partial<Record<string, unknown>>;
+
+/** Returns a function that rewrites a problem's path against this document. */
+export function problemNamer(doc: Rows): (p: Problem) => Problem {
+  let names: Map<string, string> | null = null;
+  const nameOf = (id: unknown): string | undefined => {
+    if (!names) {
+      names = new Map();
+      for (const c of ["measures", "periods"]) {
+        for (const row of listOf(doc, c)) {
+          const r = row as Record<string, unknown>;
+          const name = typeof r.name === "string" ? r.name : typeof r.label === "string" ? r.label : undefined;
+          if (typeof r.id === "string" && name !== undefined) names.set(r.id, name);
+        }
+      }
+    }
+    return typeof id === "string" ? names.get(id) : undefined;
+  };
+  return (p) => {
+    const m = /^(\w+)\[(\d+)\](.*)$/.exec(p.path);
+    if (!m) return p;
+    const [, collection = "", index = "", rest = ""] = m;
+    const what = SINGULAR[collection];
+    if (!what) return p;
+    const row = listOf(doc, collection)[Number(index)] as Record<string, unknown> | undefined;
+    let label = `${what} ${Number(index) + 1}`;
+    if (collection === "actuals" || collection === "periodTargets") {
+      const measure = nameOf(row?.measureId);
+      const period = nameOf(row?.periodId);
+      if (measure && period) label = `${what} of ${quote(measure)} in ${quote(period)}`;
+    } else if (row && typeof row.name === "string") {
+      label += ` ${quote(row.name)}`;
+    } else if (row && typeof row.label === "string") {
+      label += ` ${quote(row.label)}`;
+    }
+    return { ...p, path: `${label}${rest}` };
+  };
+}
+
+function listOf(doc: Rows, collection: string): readonly unknown[] {
+  const list = doc[collection];
+  return Array.isArray(list) ? list : [];
+}
+
+/** Names come from files: keep them short in messages, and never let one span lines. */
+function quote(name: string): string {
+  const flat = name.replace(/\s+/g, " ").trim();
+  return `“${flat.length > 60 ? `${flat.slice(0, 59)}…` : flat}”`;
+}
