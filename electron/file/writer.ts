@@ -19,7 +19,7 @@ export class RowWriter {
   private readonly move = new Map<EntityCollection, Statement>();
   private readonly stmt: Record<string, Statement>;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     for (const c of ENTITY_COLLECTIONS) {
       const { table, columns } = CODECS[c];
       const names = columns.map((col) => col.name);

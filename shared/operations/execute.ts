@@ -56,7 +56,9 @@ export function execute(state: DocumentState, op: Operation, ctx: ExecuteContext
   const run = new Run(state);
   try {
     const ops = op.type === "batch" ? op.operations : [op];
-    ops.forEach((one, i) => run.plan(one, op.type === "batch" ? `operations[${i}]` : ""));
+    ops.forEach((one, i) => {
+      run.plan(one, op.type === "batch" ? `operations[${i}]` : "");
+    });
     if (run.applied.length === 0) return { label: describeOperation(op), applied: [], inverse: [] };
     run.check();
     run.step({ kind: "scorecard", value: { ...state.scorecard, modifiedAt: ctx.now, appVersion: ctx.appVersion } });
