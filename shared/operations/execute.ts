@@ -130,7 +130,7 @@ class Run {
         const row = parseOrRefuse(
           COLLECTIONS[collection] as z.ZodType,
           { ...before, ...op.changes },
-          join(where, op.entity),
+          join(where, labelOf(op.entity, before)),
         );
         this.put(collection, row as EntityRow);
         return;
@@ -159,18 +159,27 @@ class Run {
       case "periodTarget.set": {
         const collection: CellCollection = op.type === "actual.set" ? "actuals" : "periodTargets";
         const measure = s.get("measures", op.measureId) ?? refuse("measureId", `no measure has id ${op.measureId}`);
-        if (!s.get("periods", op.periodId)) refuse("periodId", `no period has id ${op.periodId}`);
+        const period = s.get("periods", op.periodId) ?? refuse("periodId", `no period has id ${op.periodId}`);
+        const what = `${op.type === "actual.set" ? "actual" : "period target"} of “${measure.name}” in “${period.label}”`;
         const field = op.type === "actual.set" ? "value" : "target";
-        const value = parseOrRefuse(Num, op.type === "actual.set" ? op.value : op.target, field);
+        const value = parseOrRefuse(
+          Num,
+          op.type === "actual.set" ? op.value : op.target,
+          join(where, `${what}.${field}`),
+        );
         const problem = op.type === "actual.set" ? actualProblem(measure, value) : periodTargetProblem(measure, value);
-        if (problem) refuse(field, `${problem} (measure “${measure.name}”)`);
+        if (problem) refuse(`${what}.${field}`, problem);
         const cell = { measureId: op.measureId, periodId: op.periodId };
         const row =
           op.type === "actual.set"
             ? {
                 ...cell,
                 value,
-                note: parseOrRefuse(Text, op.note ?? s.cell("actuals", op.measureId, op.periodId)?.note ?? "", "note"),
+                note: parseOrRefuse(
+                  Text,
+                  op.note ?? s.cell("actuals", op.measureId, op.periodId)?.note ?? "",
+                  `${what}.note`,
+                ),
               }
             : { ...cell, target: value };
         this.touched.add(op.measureId);
@@ -266,6 +275,12 @@ class Run {
     );
     if (errors.length > 0) throw new OperationRefused(errors.map(problemNamer(named)));
   }
+}
+
+/** `measure “Uptime”`: what a person calls the entity an operation touched. */
+function labelOf(entity: EntityKind, row: EntityRow): string {
+  const name = "name" in row ? row.name : "label" in row ? row.label : "";
+  return name ? `${entity} “${name}”` : entity;
 }
 
 function join(where: string, path: string): string {
