@@ -143,7 +143,7 @@ export function checkStructure(db: Db, name: string, version: number): void {
 export function loadDocument(
   db: Db,
   name: string,
-): { document: ScorecardDocument; warnings: Problem[]; rows: FileRows } {
+): { document: ScorecardDocument; state: DocumentState; warnings: Problem[]; rows: FileRows } {
   const rows = readRows(db);
   const result = validateDocument(rows.raw);
   const named = problemNamer(rows.raw);
@@ -158,8 +158,9 @@ export function loadDocument(
       problems,
     );
   }
-  // Cells come back in storage order; the document lists them in canonical order (state.ts).
-  return { document: new DocumentState(result.document).document(), warnings: problems, rows };
+  // The state lists cells in canonical order whatever order the file stored them in.
+  const state = new DocumentState(result.document);
+  return { document: state.document(), state, warnings: problems, rows };
 }
 
 /**
@@ -174,11 +175,13 @@ export function readScorecardFile(file: string, opts: OpenFileOptions = {}): Loa
     beginShared(db, name);
     checkStructure(db, name, header.schemaVersion);
     if (header.schemaVersion === SCHEMA_VERSION) {
-      return { ...loadDocument(db, name), schemaVersion: header.schemaVersion };
+      const { document, warnings, rows } = loadDocument(db, name);
+      return { document, warnings, rows, schemaVersion: header.schemaVersion };
     }
     const copy = migratedCopy(db, header.schemaVersion);
     try {
-      return { ...loadDocument(copy, name), schemaVersion: header.schemaVersion };
+      const { document, warnings, rows } = loadDocument(copy, name);
+      return { document, warnings, rows, schemaVersion: header.schemaVersion };
     } finally {
       copy.close();
     }

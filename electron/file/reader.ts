@@ -8,7 +8,7 @@ import { error } from "../../shared/domain/problems.ts";
 import type { Problem } from "../../shared/domain/types.ts";
 import type { EntityCollection } from "../../shared/operations/operation.ts";
 import { ENTITY_COLLECTIONS } from "../../shared/operations/state.ts";
-import { decodeSeries, CELL_BYTES } from "./series.ts";
+import { CELL_BYTES, forEachCell } from "./series.ts";
 import type { Db } from "./sqlite.ts";
 import { CODECS, readExpr, SCORECARD_COLUMNS, scorecardFromValues } from "./tables.ts";
 
@@ -82,49 +82,65 @@ function readList(db: Db, collection: EntityCollection, positions: Map<string, n
 }
 
 function readActuals(db: Db, periodByKey: ReadonlyMap<number, string>, problems: Problem[]): unknown[] {
-  const notes = new Map<string, Value>();
+  // Notes are few; group them by measure so the 360,000-cell loop below does one lookup per measure.
+  const notes = new Map<string, Map<string, Value>>();
   const noteRows = db
     .prepare(
       `SELECT substr(measure_id, 1, 100), substr(period_id, 1, 100), ${readExpr({ name: "note", text: true })} FROM actual_notes`,
     )
     .raw()
     .all() as [string, string, Value][];
-  for (const [measureId, periodId, note] of noteRows) notes.set(`${measureId}/${periodId}`, note);
+  for (const [measureId, periodId, note] of noteRows) {
+    const byPeriod = notes.get(measureId) ?? new Map<string, Value>();
+    byPeriod.set(periodId, note);
+    notes.set(measureId, byPeriod);
+  }
+
+  // Period keys → dense indices, so "two values for one period" is an array check, not a Set per measure.
+  const periodIds = [...periodByKey.values()];
+  const indexOfKey = new Map([...periodByKey.keys()].map((key, i) => [key, i]));
+  const lastSeen = new Int32Array(periodIds.length).fill(-1);
 
   // A series can hold at most one cell per period; anything longer is refused unread.
   const maxBytes = periodByKey.size * CELL_BYTES;
   const out: unknown[] = [];
   const series = db
     .prepare(
-      "SELECT substr(measure_id, 1, 100), CASE WHEN length(cells) <= ? THEN cells END, length(cells) FROM actual_series",
+      // In measure order, so a file we wrote yields cells in canonical order (state.ts) as read.
+      `SELECT substr(s.measure_id, 1, 100), CASE WHEN length(s.cells) <= ? THEN s.cells END, length(s.cells)
+       FROM actual_series s LEFT JOIN measures m ON m.id = s.measure_id ORDER BY m.pos`,
     )
     .raw()
     .iterate(maxBytes) as IterableIterator<[string, Uint8Array | null, number]>;
+  let serial = 0;
   for (const [measureId, blob, length] of series) {
+    serial++;
     const where = `actuals of measure ${measureId}`;
-    const cells = blob ? decodeSeries(blob) : null;
-    if (!cells) {
-      problems.push(error(where, `the stored series is malformed (${length} bytes)`));
-      continue;
-    }
-    const seen = new Set<number>();
-    for (const { periodKey, value } of cells) {
-      const periodId = periodByKey.get(periodKey);
-      if (periodId === undefined) {
-        problems.push(error(where, `refers to unknown period key ${periodKey}`));
-        continue;
-      }
-      if (seen.has(periodKey)) {
-        problems.push(error(where, `holds two values for one period (${periodId})`));
-        continue;
-      }
-      seen.add(periodKey);
-      const key = `${measureId}/${periodId}`;
-      const note = notes.get(key) ?? "";
-      notes.delete(key);
-      out.push({ measureId, periodId, value, note });
+    const measureNotes = notes.get(measureId);
+    const wellFormed =
+      blob !== null &&
+      forEachCell(blob, (periodKey, value) => {
+        const index = indexOfKey.get(periodKey);
+        if (index === undefined) {
+          problems.push(error(where, `refers to unknown period key ${periodKey}`));
+          return;
+        }
+        const periodId = periodIds[index] as string;
+        if (lastSeen[index] === serial) {
+          problems.push(error(where, `holds two values for one period (${periodId})`));
+          return;
+        }
+        lastSeen[index] = serial;
+        const note = measureNotes?.get(periodId);
+        if (note !== undefined) measureNotes?.delete(periodId);
+        out.push({ measureId, periodId, value, note: note ?? "" });
+      });
+    if (!wellFormed) problems.push(error(where, `the stored series is malformed (${length} bytes)`));
+  }
+  for (const [measureId, byPeriod] of notes) {
+    for (const periodId of byPeriod.keys()) {
+      problems.push(error("actual notes", `a note for measure ${measureId} in period ${periodId} has no actual`));
     }
   }
-  for (const key of notes.keys()) problems.push(error("actual notes", `note for ${key} has no actual`));
   return out;
 }

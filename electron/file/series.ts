@@ -19,13 +19,14 @@ export function encodeSeries(cells: readonly SeriesCell[]): Buffer {
   return buf;
 }
 
-/** Decodes a series; a BLOB whose length is not a whole number of cells is refused. */
-export function decodeSeries(blob: Uint8Array): SeriesCell[] | null {
-  if (blob.byteLength % CELL_BYTES !== 0) return null;
+/**
+ * Calls `cell` for each cell of a series, in stored order. Returns false, without calling it,
+ * when the BLOB's length is not a whole number of cells.
+ */
+export function forEachCell(blob: Uint8Array, cell: (periodKey: number, value: number) => void): boolean {
+  if (blob.byteLength % CELL_BYTES !== 0) return false;
   const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-  const out: SeriesCell[] = [];
-  for (let at = 0; at < blob.byteLength; at += CELL_BYTES) {
-    out.push({ periodKey: view.getUint32(at, true), value: view.getFloat64(at + 4, true) });
-  }
-  return out;
+  for (let at = 0; at < blob.byteLength; at += CELL_BYTES)
+    cell(view.getUint32(at, true), view.getFloat64(at + 4, true));
+  return true;
 }

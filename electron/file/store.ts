@@ -11,7 +11,7 @@ import { validateDocument } from "../../shared/domain/validate.ts";
 import { formatProblem } from "../../shared/domain/problems.ts";
 import type { EntityCollection, Operation } from "../../shared/operations/operation.ts";
 import { type AppliedStep, type Execution, execute, replay } from "../../shared/operations/execute.ts";
-import { DocumentState, type Neighbours, type Step } from "../../shared/operations/state.ts";
+import type { DocumentState, Neighbours, Step } from "../../shared/operations/state.ts";
 import { type CopyOptions, writeFileAtomically } from "./copy.ts";
 import { FileRefused, FileWriteFailed } from "./errors.ts";
 import { checkFile, checkStructure, connect, loadDocument, migratedCopy, sqliteRefusal } from "./open.ts";
@@ -87,17 +87,8 @@ export class ScorecardStore {
       db.exec("COMMIT");
       db.pragma("journal_mode = DELETE");
       db.pragma("synchronous = FULL");
-      const { document, warnings, rows } = loaded;
-      return new ScorecardStore(
-        file,
-        db,
-        new DocumentState(document),
-        warnings,
-        version,
-        rows.positions,
-        rows.periodKeys,
-        opts,
-      );
+      const { state, warnings, rows } = loaded;
+      return new ScorecardStore(file, db, state, warnings, version, rows.positions, rows.periodKeys, opts);
     } catch (e) {
       if (db.inTransaction) db.exec("ROLLBACK");
       db.close();
@@ -246,11 +237,15 @@ export class ScorecardStore {
     }
   }
 
+  /** The measure's actuals in period order (the order a reader expects; see state.ts). */
   private seriesOf(measureId: string): SeriesCell[] {
     const cells: SeriesCell[] = [];
-    for (const [periodId, a] of this.state.cellsOf("actuals", measureId)) {
-      const periodKey = this.periodKeys.get(periodId);
-      if (periodKey !== undefined) cells.push({ periodKey, value: a.value });
+    const byPeriod = this.state.cellsOf("actuals", measureId);
+    if (byPeriod.size === 0) return cells;
+    for (const p of this.state.list("periods")) {
+      const a = byPeriod.get(p.id);
+      const periodKey = this.periodKeys.get(p.id);
+      if (a && periodKey !== undefined) cells.push({ periodKey, value: a.value });
     }
     return cells;
   }

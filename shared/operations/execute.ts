@@ -254,22 +254,26 @@ class Run {
 
   /**
    * Cross-entity rules over the new state. Cell edits were checked as they were planned; a
-   * structural change re-runs the document rules, with the cells of the entities it touched.
+   * structural change re-runs the document rules. Measures are the one list that grows large
+   * (10,000), and no rule relates one measure to another, so only the measures this run touched
+   * — and those its impacts point at — are checked, with their cells and impacts; the smaller
+   * lists are checked whole (links need all of theirs for the cycle rule).
    */
   check(): void {
     if (!this.structural) return;
     const s = this.state;
-    const rows = {} as Record<string, Array<{ index: number; row: unknown }>>;
     const named: Record<string, unknown[]> = {};
-    for (const c of ENTITY_COLLECTIONS) {
-      named[c] = [...s.list(c)];
-      rows[c] = named[c].map((row, index) => ({ index, row }));
-    }
+    for (const c of ENTITY_COLLECTIONS) named[c] = [...s.list(c)];
+    const impacts = s.list("impacts").filter((i) => this.touched.has(i.id) || this.touched.has(i.measureId));
+    const measureIds = new Set([...this.touched, ...impacts.map((i) => i.measureId)]);
+    named.impacts = impacts;
+    named.measures = s.list("measures").filter((m) => measureIds.has(m.id));
     for (const c of ["actuals", "periodTargets"] as const) {
       named[c] = [];
       for (const measureId of this.touched) named[c].push(...s.cellsOf(c, measureId).values());
-      rows[c] = named[c].map((row, index) => ({ index, row }));
     }
+    const rows: Record<string, Array<{ index: number; row: unknown }>> = {};
+    for (const [c, list] of Object.entries(named)) rows[c] = list.map((row, index) => ({ index, row }));
     const errors = crossEntityProblems(rows as unknown as CheckedRows, s.scorecard).filter(
       (p) => p.severity === "error",
     );

@@ -60,6 +60,14 @@ export class DocumentState {
     }
     for (const a of doc.actuals) this.cellMap("actuals", a.measureId, true).set(a.periodId, a);
     for (const t of doc.periodTargets) this.cellMap("periodTargets", t.measureId, true).set(t.periodId, t);
+    // A file written by us lists cells in canonical order already; then that is the document.
+    if (this.isCanonical(doc.actuals) && this.isCanonical(doc.periodTargets)) {
+      const cached = { scorecard: this.scorecard } as ScorecardDocument;
+      for (const c of ENTITY_COLLECTIONS) (cached as unknown as Record<string, unknown>)[c] = [...this.lists[c]];
+      cached.actuals = doc.actuals;
+      cached.periodTargets = doc.periodTargets;
+      this.cached = cached;
+    }
   }
 
   list<C extends EntityCollection>(collection: C): ReadonlyArray<ScorecardDocument[C][number]> {
@@ -167,6 +175,28 @@ export class DocumentState {
     doc.periodTargets = this.orderedCells(this.cells.periodTargets);
     this.cached = doc;
     return doc;
+  }
+
+  /** True when cells run measure by measure in measure order, each in period order. */
+  private isCanonical(cells: ReadonlyArray<{ measureId: string; periodId: string }>): boolean {
+    const measureAt = new Map(this.lists.measures.map((m, i) => [m.id, i]));
+    const periodAt = new Map(this.lists.periods.map((p, k) => [p.id, k]));
+    let lastMeasureId = "";
+    let m = -1;
+    let k = -1;
+    for (const cell of cells) {
+      if (cell.measureId !== lastMeasureId) {
+        const next = measureAt.get(cell.measureId);
+        if (next === undefined || next <= m) return false;
+        m = next;
+        k = -1;
+        lastMeasureId = cell.measureId;
+      }
+      const period = periodAt.get(cell.periodId);
+      if (period === undefined || period <= k) return false;
+      k = period;
+    }
+    return true;
   }
 
   private orderedCells<R>(cells: Cells<R>): R[] {

@@ -1,7 +1,7 @@
 /**
  * Property: over random sequences of operations on a real file, undo walks back through exactly
  * the earlier documents, redo walks forward through exactly the later ones, refused operations
- * change nothing, and the file on disk always holds what memory holds.
+ * change nothing, accepted ones never break a rule, and the file on disk holds what memory holds.
  */
 import fs from "node:fs";
 import fc from "fast-check";
@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readScorecardFile } from "../../electron/file/open.ts";
 import type { ScorecardStore } from "../../electron/file/store.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
+import { validateDocument } from "../../shared/domain/validate.ts";
 import { OperationRefused } from "../../shared/operations/execute.ts";
 import type { Operation } from "../../shared/operations/operation.ts";
 import { tempDir } from "../support/files.ts";
@@ -146,6 +147,8 @@ describe("undo and redo over random edits", () => {
               expect(store.document()).toEqual(before);
               return;
             }
+            // An accepted edit never leaves the document breaking a rule.
+            expect(validateDocument(store.document()).problems.filter((p) => p.severity === "error")).toEqual([]);
             if (store.undoLabel !== null && store.document() !== before)
               history.push(structuredClone(store.document()));
           });
