@@ -56,7 +56,7 @@ export function checkFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Head
   if (stat.size > maxBytes) {
     throw new FileRefused(
       "too-large",
-      `${name}: the file is ${mb(stat.size)}, above the ${mb(maxBytes)} limit for scorecard files`,
+      `${name}: the file is ${size(stat.size)}, above the ${size(maxBytes)} limit for scorecard files`,
     );
   }
   if (fs.existsSync(`${file}-wal`)) {
@@ -278,6 +278,9 @@ function schemaDifferences(actual: readonly SchemaEntry[], wanted: readonly Sche
   return out;
 }
 
-function mb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+/** A size for messages, precise enough that a file just over the limit does not read as equal to it. */
+function size(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${bytes.toLocaleString("en-US")} bytes`;
+  const mb = bytes / (1024 * 1024);
+  return Number.isInteger(mb) ? `${mb} MB` : `${mb.toFixed(2)} MB (${bytes.toLocaleString("en-US")} bytes)`;
 }

@@ -5,6 +5,7 @@
  * is left to the shared validator.
  */
 import { error } from "../../shared/domain/problems.ts";
+import { describeId, quote } from "../../shared/domain/readable-path.ts";
 import type { Problem } from "../../shared/domain/types.ts";
 import type { EntityCollection } from "../../shared/operations/operation.ts";
 import { ENTITY_COLLECTIONS } from "../../shared/operations/state.ts";
@@ -58,7 +59,7 @@ export function readRows(db: Db): FileRows {
   for (const [scenarioId, investmentId, spend] of spendRows) {
     const scenario = scenarios.get(scenarioId);
     if (scenario) scenario.spend[investmentId] = spend;
-    else problems.push(error("scenario spend", `refers to unknown scenario ${scenarioId}`));
+    else problems.push(error("scenario spend", `refers to unknown scenario ${describeId(scenarioId)}`));
   }
 
   raw.periodTargets = (
@@ -68,7 +69,7 @@ export function readRows(db: Db): FileRows {
       .all() as Value[][]
   ).map(([measureId, periodId, target]) => ({ measureId, periodId, target }));
 
-  raw.actuals = readActuals(db, periodByKey, problems);
+  raw.actuals = readActuals(db, periodByKey, namesOf(raw), problems);
   return { raw, problems, positions, periodKeys };
 }
 
@@ -81,7 +82,24 @@ function readList(db: Db, collection: EntityCollection, positions: Map<string, n
   });
 }
 
-function readActuals(db: Db, periodByKey: ReadonlyMap<number, string>, problems: Problem[]): unknown[] {
+/** Measure names and period labels by id, as read (untrusted), for messages. */
+function namesOf(raw: Record<string, unknown>): Map<unknown, string> {
+  const names = new Map<unknown, string>();
+  for (const row of [...(raw.measures as unknown[]), ...(raw.periods as unknown[])]) {
+    const r = row as { id?: unknown; name?: unknown; label?: unknown };
+    const name = typeof r.name === "string" ? r.name : typeof r.label === "string" ? r.label : null;
+    if (name !== null) names.set(r.id, quote(name));
+  }
+  return names;
+}
+
+function readActuals(
+  db: Db,
+  periodByKey: ReadonlyMap<number, string>,
+  names: ReadonlyMap<unknown, string>,
+  problems: Problem[],
+): unknown[] {
+  const nameOf = (id: unknown, what: string) => names.get(id) ?? `unknown ${what} ${describeId(id)}`;
   // Notes are few; group them by measure so the 360,000-cell loop below does one lookup per measure.
   const notes = new Map<string, Map<string, Value>>();
   const noteRows = db
@@ -115,7 +133,7 @@ function readActuals(db: Db, periodByKey: ReadonlyMap<number, string>, problems:
   let serial = 0;
   for (const [measureId, blob, length] of series) {
     serial++;
-    const where = `actuals of measure ${measureId}`;
+    const where = `actuals of ${nameOf(measureId, "measure")}`;
     const measureNotes = notes.get(measureId);
     const wellFormed =
       blob !== null &&
@@ -139,7 +157,12 @@ function readActuals(db: Db, periodByKey: ReadonlyMap<number, string>, problems:
   }
   for (const [measureId, byPeriod] of notes) {
     for (const periodId of byPeriod.keys()) {
-      problems.push(error("actual notes", `a note for measure ${measureId} in period ${periodId} has no actual`));
+      problems.push(
+        error(
+          "actual notes",
+          `the note for ${nameOf(measureId, "measure")} in ${nameOf(periodId, "period")} has no actual`,
+        ),
+      );
     }
   }
   return out;

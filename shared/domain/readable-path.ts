@@ -62,8 +62,17 @@ function listOf(doc: Rows, collection: string): readonly unknown[] {
   return Array.isArray(list) ? list : [];
 }
 
-/** Names come from files: keep them short in messages, and never let one span lines. */
-function quote(name: string): string {
-  const flat = name.replace(/\s+/g, " ").trim();
+/** Control and bidirectional-override characters: in a message they could fake line breaks or reverse text. */
+const UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** Names come from files: keep them short in messages, on one line, and free of direction tricks. */
+export function quote(name: string): string {
+  const flat = name.replace(/\s+/g, " ").replace(UNSAFE, "\uFFFD").trim();
   return `“${flat.length > 60 ? `${flat.slice(0, 59)}…` : flat}”`;
+}
+
+/** An id read from a file, fit for a one-line message: a UUID as is, anything else quoted. */
+export function describeId(id: unknown): string {
+  if (typeof id === "string" && /^[0-9a-fA-F-]{36}$/.test(id)) return id;
+  return typeof id === "string" ? quote(id) : String(id);
 }

@@ -17,7 +17,15 @@ export type CheckedRows = {
   }>;
 };
 
-export function crossEntityProblems(rows: CheckedRows, scorecard: Scorecard | null): Problem[] {
+/**
+ * `rejected` holds the ids of rows that failed their own checks: references to them are not
+ * reported again as "unknown" (the row's own problem already is).
+ */
+export function crossEntityProblems(
+  rows: CheckedRows,
+  scorecard: Scorecard | null,
+  rejected: ReadonlySet<string> = new Set(),
+): Problem[] {
   const out: Problem[] = [];
   const at = (collection: string, index: number, field?: string) =>
     `${collection}[${index}]${field ? `.${field}` : ""}`;
@@ -46,8 +54,9 @@ export function crossEntityProblems(rows: CheckedRows, scorecard: Scorecard | nu
   const perspectives = new Map(rows.perspectives.map(({ row }) => [row.id, row]));
   const objectives = new Map(rows.objectives.map(({ row }) => [row.id, row]));
   const investments = new Map(rows.investments.map(({ row }) => [row.id, row]));
-  const missingRef = (path: string, what: string, id: string) =>
-    out.push(error(path, `refers to unknown ${what} ${id}`));
+  const missingRef = (path: string, what: string, id: string) => {
+    if (!rejected.has(id)) out.push(error(path, `refers to unknown ${what} ${id}`));
+  };
 
   uniqueBy(
     rows.perspectives,

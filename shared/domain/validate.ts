@@ -42,6 +42,7 @@ export function validateDocument(input: unknown): ValidationResult {
   if (!scorecard.success) problems.push(...zodProblems(scorecard.error, ["scorecard"], raw.scorecard));
 
   const ids = new IdChecker();
+  const rejected = new Set<string>();
   const rows = {} as Record<CollectionName, Array<{ index: number; row: unknown }>>;
   for (const name of COLLECTION_NAMES) {
     rows[name] = [];
@@ -59,12 +60,16 @@ export function validateDocument(input: unknown): ValidationResult {
       }
       const parsed = schema.safeParse(element);
       if (parsed.success) rows[name].push({ index, row: parsed.data });
-      else problems.push(...zodProblems(parsed.error, [name, index], element));
+      else {
+        problems.push(...zodProblems(parsed.error, [name, index], element));
+        const id = (element as { id?: unknown } | null)?.id;
+        if (typeof id === "string") rejected.add(id);
+      }
     });
   }
 
   const checked = rows as unknown as CheckedRows;
-  problems.push(...crossEntityProblems(checked, scorecard.success ? scorecard.data : null));
+  problems.push(...crossEntityProblems(checked, scorecard.success ? scorecard.data : null, rejected));
 
   const hasError = problems.some((p) => p.severity === "error");
   if (hasError || !scorecard.success) return { document: null, problems };

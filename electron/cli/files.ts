@@ -1,0 +1,50 @@
+/** Reading and writing the CLI's own files (JSON documents, exports); scorecard files go through electron/file. */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { DEFAULT_MAX_FILE_BYTES } from "../file/format.ts";
+import { refusal } from "./output.ts";
+
+/** A UTF-8 text file from the user, refused (exit 1) when missing, too large or not text. */
+export function readTextFile(file: string): string {
+  const name = path.basename(file);
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) throw refusal(`${name}: no such file`);
+  if (!stat.isFile()) throw refusal(`${name}: is not a file`);
+  // The same limit as for scorecard files: a JSON document is no smaller than its file.
+  if (stat.size > DEFAULT_MAX_FILE_BYTES) {
+    throw refusal(`${name}: the file is larger than the ${DEFAULT_MAX_FILE_BYTES / 2 ** 20} MB limit`);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(fs.readFileSync(file));
+  } catch (e) {
+    throw refusal(e instanceof TypeError ? `${name}: not UTF-8 text` : `${name}: cannot be read (${messageOf(e)})`);
+  }
+}
+
+/** Exists in any form (a dangling link counts: writing there would replace it). */
+export function exists(file: string): boolean {
+  return fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+}
+
+/** Writes through a temp file in the same folder and a rename, so a reader never sees half a file. */
+export function writeTextAtomically(target: string, text: string): void {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    const fd = fs.openSync(temp, "wx");
+    try {
+      fs.writeFileSync(fd, text);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, target);
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    throw refusal(`could not write ${path.basename(target)}: ${messageOf(e)}`);
+  }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
