@@ -1,0 +1,392 @@
+/**
+ * The `scorecard` CLI (SPEC §5): every command in-process through runCli, on real files in a
+ * fresh folder per test, plus the built binary end to end (bin target, exit codes, stderr).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../electron/cli/main.ts";
+import { readScorecardFile } from "../../electron/file/open.ts";
+import { DOCUMENT_JSON_FORMAT, toDocumentJson } from "../../shared/document-json.ts";
+import type { ScorecardDocument } from "../../shared/domain/types.ts";
+import { type NodeScore, scorecardView } from "../../shared/scoring/view.ts";
+import { demoScorecard } from "../../shared/templates/demo.ts";
+import { TEMPLATES } from "../../shared/templates/index.ts";
+import { builder, idSequence, NOW } from "../support/docs.ts";
+import { sha256, tempDir } from "../support/files.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = tempDir("scorecard-cli-");
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]): Promise<Result> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    cwd: dir,
+  });
+  return { code, stdout, stderr };
+}
+
+const at = (name: string) => path.join(dir, name);
+
+function demo(): ScorecardDocument {
+  return demoScorecard({ newId: idSequence(), now: NOW, appVersion: "0.1.0-test" });
+}
+
+/** Writes `doc` as DOC.json and makes `name` from it with `new --from`. */
+async function fileFrom(doc: ScorecardDocument, name = "demo.scorecard"): Promise<string> {
+  fs.writeFileSync(at(`${name}.json`), toDocumentJson(doc));
+  expect(await cli("new", "--from", `${name}.json`, name)).toMatchObject({ code: 0, stderr: "" });
+  return at(name);
+}
+
+/** Exit 1 (or `code`) with exactly one `scorecard: ` line on stderr. */
+function expectOneLineFailure(r: Result, code = 1): void {
+  expect(r.code).toBe(code);
+  expect(r.stderr).toMatch(/^scorecard: [^\n]+\n$/);
+}
+
+describe("templates", () => {
+  it("lists every template with its key, name and a one-line description", async () => {
+    const r = await cli("templates");
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(4);
+    TEMPLATES.forEach((t, i) => {
+      expect(lines[i]?.startsWith(t.key)).toBe(true);
+      expect(lines[i]).toContain(t.name);
+    });
+  });
+});
+
+describe("new and validate", () => {
+  it.each(TEMPLATES.map((t) => t.key))("creates a valid file from template %s", async (key) => {
+    const created = await cli("new", "--template", key, "team.scorecard");
+    expect(created).toMatchObject({ code: 0, stderr: "" });
+    expect(created.stdout).toMatch(/^created team\.scorecard from template /);
+    const checked = await cli("validate", "team.scorecard");
+    expect(checked).toMatchObject({ code: 0, stderr: "" });
+    expect(checked.stdout).toMatch(/^ok: team\.scorecard /);
+  });
+
+  it("lists every problem of a file that breaks the rules, row by row", async () => {
+    const file = await fileFrom(demo());
+    const db = new Database(file);
+    db.prepare("UPDATE measures SET weight = -1 WHERE id IN (SELECT id FROM measures ORDER BY pos LIMIT 2)").run();
+    db.close();
+    const before = sha256(file);
+    const r = await cli("validate", "demo.scorecard");
+    expectOneLineFailure(r);
+    expect(r.stderr).toMatch(/^scorecard: demo\.scorecard: the file has 2 problems, first measure 1 /);
+    expect(r.stdout.trimEnd().split("\n")).toEqual([
+      expect.stringMatching(/^error +measure 1 “.+”\.weight: must be ≥ 0$/),
+      expect.stringMatching(/^error +measure 2 “.+”\.weight: must be ≥ 0$/),
+    ]);
+    expect(sha256(file)).toBe(before);
+  });
+
+  it("refuses to replace an existing file unless --force", async () => {
+    const file = await fileFrom(demo());
+    const before = sha256(file);
+    const r = await cli("new", "--template", "blank", "demo.scorecard");
+    expectOneLineFailure(r);
+    expect(r.stderr).toContain("already exists");
+    expect(sha256(file)).toBe(before);
+    expect((await cli("new", "--template", "blank", "demo.scorecard", "--force")).code).toBe(0);
+    expect(readScorecardFile(file).document.measures).toEqual([]);
+  });
+});
+
+describe("the JSON document form", () => {
+  it("round-trips JSON → file → JSON byte for byte", async () => {
+    const json = toDocumentJson(demo());
+    expect(JSON.parse(json)).toMatchObject({ format: DOCUMENT_JSON_FORMAT, version: 1 });
+    const file = await fileFrom(demo());
+    expect(await cli("export", "demo.scorecard", "--format", "json", "--out", "out.json")).toMatchObject({ code: 0 });
+    expect(fs.readFileSync(at("out.json"), "utf8")).toBe(json);
+    // And once more through a second file.
+    expect((await cli("new", "--from", "out.json", "again.scorecard")).code).toBe(0);
+    const again = await cli("export", "again.scorecard", "--format", "json", "--out", "-");
+    expect(again).toMatchObject({ code: 0, stdout: json, stderr: "" });
+    expect(readScorecardFile(file).document).toEqual(readScorecardFile(at("again.scorecard")).document);
+  });
+
+  it("escapes characters that could disguise text, and parses back to the same names", async () => {
+    const doc = demo();
+    const tricky = "Up\u202etime \u009b31m";
+    (doc.measures[0] as ScorecardDocument["measures"][number]).name = tricky;
+    const json = toDocumentJson(doc);
+    expect(json).toContain("Up\\u202etime \\u009b31m");
+    await fileFrom(doc);
+    expect(readScorecardFile(at("demo.scorecard")).document.measures[0]?.name).toBe(tricky);
+  });
+
+  it("refuses to export onto the scorecard file itself", async () => {
+    const file = await fileFrom(demo());
+    const before = sha256(file);
+    expectOneLineFailure(await cli("export", "demo.scorecard", "--format", "json", "--out", "demo.scorecard"));
+    expect(sha256(file)).toBe(before);
+  });
+});
+
+describe("score", () => {
+  const STATUSES = ["green", "amber", "red", "none"];
+  const NODE_KEYS = ["coverage", "id", "name", "score", "status"];
+  const MEASURE_KEYS = ["id", "name", "score", "stale", "status", "value"];
+
+  /** Every node has exactly the SPEC §5 keys, scores are fractions or null, statuses are known. */
+  function expectSpecShape(json: Record<string, unknown>): void {
+    expect(Object.keys(json).sort()).toEqual(["overall", "perspectives"]);
+    const check = (n: Record<string, unknown>, keys: string[]) => {
+      expect(Object.keys(n).sort()).toEqual(keys);
+      expect(STATUSES).toContain(n.status);
+      if (n.score === null) expect(n.status).toBe("none");
+      else expect(n.score).toBeGreaterThanOrEqual(0);
+      expect(n.score === null || (n.score as number) <= 2).toBe(true);
+    };
+    check(json.overall as Record<string, unknown>, ["coverage", "score", "status"]);
+    for (const p of json.perspectives as Array<Record<string, unknown>>) {
+      check(p, [...NODE_KEYS, "objectives"].sort());
+      for (const o of p.objectives as Array<Record<string, unknown>>) {
+        check(o, [...NODE_KEYS, "measures"].sort());
+        for (const m of o.measures as Array<Record<string, unknown>>) check(m, MEASURE_KEYS);
+      }
+    }
+  }
+
+  /** What scorecardView says, in the SPEC shape: the CLI must print exactly this. */
+  function expectedFromView(doc: ScorecardDocument, k?: number) {
+    const v = scorecardView(doc, k);
+    const node = ({ id, name, score, status, coverage }: NodeScore) => ({
+      id,
+      name,
+      score,
+      status,
+      coverage,
+    });
+    return {
+      overall: { score: v.overall.score, status: v.overall.status, coverage: v.overall.coverage },
+      perspectives: v.perspectives.map((p) => ({
+        ...node(p),
+        objectives: p.objectives.map((o) => ({
+          ...node(o),
+          measures: o.measures.map(({ id, name, value, score, status, stale }) => ({
+            id,
+            name,
+            value,
+            score,
+            status,
+            stale,
+          })),
+        })),
+      })),
+    };
+  }
+
+  it("prints the SPEC §5 JSON for the latest period, equal to the scorecard view", async () => {
+    const file = await fileFrom(demo());
+    const r = await cli("score", "demo.scorecard", "--json");
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const json = JSON.parse(r.stdout);
+    expectSpecShape(json);
+    expect(json).toEqual(expectedFromView(readScorecardFile(file).document));
+    expect(json.overall.score).toBeGreaterThan(0);
+    expect(json.overall.score).toBeLessThan(1); // a fraction, not a percentage
+  });
+
+  it("gives null and none where there is no data", async () => {
+    const b = builder(2);
+    const top = b.perspective("Business Value");
+    const scored = b.objective(top, "Scored");
+    const empty = b.objective(top, "Empty");
+    b.actual(b.measure(scored), 1, 80);
+    b.measure(empty, { name: "Never measured" });
+    await fileFrom(b.doc, "sparse.scorecard");
+    const json = JSON.parse((await cli("score", "sparse.scorecard", "--json")).stdout);
+    expectSpecShape(json);
+    const [withData, without] = json.perspectives[0].objectives;
+    expect(withData.measures[0]).toMatchObject({ value: 80, score: 1, status: "green", stale: false });
+    expect(without).toMatchObject({ score: null, status: "none", coverage: 0 });
+    expect(without.measures[0]).toMatchObject({ value: null, score: null, status: "none", stale: false });
+    expect(json.overall).toEqual({ score: 1, status: "green", coverage: 0.5 });
+  });
+
+  it("scores the period named by --period; an unknown label is refused", async () => {
+    const file = await fileFrom(demo());
+    const doc = readScorecardFile(file).document;
+    const r = await cli("score", "demo.scorecard", "--period", "2025-Q2", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(expectedFromView(doc, 1));
+    expect(JSON.parse(r.stdout)).not.toEqual(expectedFromView(doc));
+    const unknown = await cli("score", "demo.scorecard", "--period", "2031-Q9");
+    expectOneLineFailure(unknown);
+    expect(unknown.stderr).toContain("2031-Q9");
+    expect(unknown.stdout).toBe("");
+  });
+
+  it("prints a table for people, with names from the file made harmless", async () => {
+    const doc = demo();
+    (doc.measures[0] as ScorecardDocument["measures"][number]).name = "Revenue \u001b[2Jcleared";
+    await fileFrom(doc);
+    const r = await cli("score", "demo.scorecard", "--period", "2025-Q2");
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toContain("period 2025-Q2 (2 of 8)");
+    expect(r.stdout).toMatch(/^Overall .*%/m);
+    expect(r.stdout).toContain("Revenue \\u{1b}[2Jcleared");
+    expect(r.stdout).not.toContain("\u001b");
+  });
+});
+
+describe("refusals: exit 1, one line on stderr", () => {
+  const VALID_ENVELOPE = { format: DOCUMENT_JSON_FORMAT, version: 1 };
+  const cases: Array<[string, () => void, string[], RegExp]> = [
+    ["a missing file", () => {}, ["validate", "nope.scorecard"], /nope\.scorecard: no such file/],
+    [
+      "a file that is not a scorecard",
+      () => fs.writeFileSync(at("garbage.scorecard"), "garbage, not SQLite"),
+      ["score", "garbage.scorecard"],
+      /garbage\.scorecard: not a scorecard file/,
+    ],
+    [
+      "a DOC.json that is not JSON",
+      () => fs.writeFileSync(at("doc.json"), "{ not json"),
+      ["new", "--from", "doc.json", "x.scorecard"],
+      /doc\.json: not valid JSON/,
+    ],
+    [
+      "a DOC.json of a newer version",
+      () => fs.writeFileSync(at("doc.json"), JSON.stringify({ ...VALID_ENVELOPE, version: 2, document: {} })),
+      ["new", "--from", "doc.json", "x.scorecard"],
+      /document JSON version 2; this version reads version 1/,
+    ],
+    [
+      "a DOC.json of another format",
+      () => fs.writeFileSync(at("doc.json"), JSON.stringify({ format: "other", version: 1 })),
+      ["new", "--from", "doc.json", "x.scorecard"],
+      /not a Scorecard Studio document/,
+    ],
+  ];
+
+  it.each(cases)("%s", async (_, setup, argv, reason) => {
+    setup();
+    const r = await cli(...argv);
+    expectOneLineFailure(r);
+    expect(r.stderr).toMatch(reason);
+    expect(fs.existsSync(at("x.scorecard"))).toBe(false);
+  });
+
+  it("an invalid document, with every problem listed on stdout", async () => {
+    const doc = demo();
+    const [first, second] = doc.measures as [
+      ScorecardDocument["measures"][number],
+      ScorecardDocument["measures"][number],
+    ];
+    first.weight = -1;
+    second.target = second.baseline;
+    fs.writeFileSync(at("doc.json"), toDocumentJson(doc));
+    const r = await cli("new", "--from", "doc.json", "x.scorecard");
+    expectOneLineFailure(r);
+    expect(r.stderr).toMatch(/doc\.json: the document has \d+ problems, first /);
+    const rows = r.stdout.trimEnd().split("\n");
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.some((row) => row.startsWith("error") && row.includes(`“${first.name}”`))).toBe(true);
+    expect(rows.some((row) => row.startsWith("error") && row.includes(`“${second.name}”`))).toBe(true);
+    expect(fs.existsSync(at("x.scorecard"))).toBe(false);
+  });
+});
+
+describe("usage", () => {
+  it.each([
+    [[]],
+    [["frobnicate"]],
+    [["score"]],
+    [["score", "a.scorecard", "b.scorecard"]],
+    [["score", "a.scorecard", "--bogus"]],
+    [["score", "a.scorecard", "--period"]],
+    [["new", "x.scorecard"]],
+    [["new", "--template", "blank", "--from", "d.json", "x.scorecard"]],
+    [["new", "--template", "no-such-template", "x.scorecard"]],
+    [["export", "a.scorecard", "--out", "x.json"]],
+    [["export", "a.scorecard", "--format", "pdf", "--out", "x.json"]],
+  ])("exits 2 for %j", async (argv) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).not.toBe("");
+  });
+
+  it.each([
+    [["whatif", "a.scorecard", "--set", "Cloud=+20%"], /the whatif command is not available in this version/],
+    [["import-actuals", "a.scorecard", "data.csv"], /the import-actuals command is not available/],
+    [["export", "a.scorecard", "--format", "csv", "--out", "x.csv"], /export --format csv is not available/],
+    [["export", "a.scorecard", "--format", "xlsx", "--out", "x.xlsx"], /export --format xlsx is not available/],
+  ])("says plainly what this version does not have yet: %j", async (argv, reason) => {
+    const r = await cli(...argv);
+    expectOneLineFailure(r, 2);
+    expect(r.stderr).toMatch(reason);
+  });
+
+  it("prints help on --help (exit 0), for the tool and for one command", async () => {
+    const all = await cli("--help");
+    expect(all).toMatchObject({ code: 0, stderr: "" });
+    for (const name of ["templates", "new --template", "new --from", "validate", "score", "export"]) {
+      expect(all.stdout).toContain(`scorecard ${name}`);
+    }
+    const one = await cli("score", "--help");
+    expect(one).toMatchObject({ code: 0, stderr: "" });
+    expect(one.stdout).toContain("scorecard score FILE [--period LABEL] [--json]");
+  });
+});
+
+describe("the built binary", () => {
+  const bundle = path.join(root, "dist/cli/scorecard.mjs");
+  beforeAll(() => {
+    execFileSync(process.execPath, [path.join(root, "build/build-cli.mjs")], { cwd: root, stdio: "pipe" });
+  });
+
+  const spawn = (script: string, ...argv: string[]) => {
+    const r = spawnSync(process.execPath, [script, ...argv], { cwd: dir, encoding: "utf8" });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it("runs through the package.json bin target", () => {
+    const bin = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).bin.scorecard;
+    expect(fs.statSync(path.join(root, bin)).mode & 0o111).not.toBe(0);
+    const r = spawn(path.join(root, bin), "templates");
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toContain("it-value");
+  });
+
+  it("creates, validates and scores a file end to end", () => {
+    expect(spawn(bundle, "new", "--template", "van-grembergen", "v.scorecard").code).toBe(0);
+    expect(spawn(bundle, "validate", "v.scorecard")).toMatchObject({ code: 0, stderr: "" });
+    const r = spawn(bundle, "score", "v.scorecard", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).overall).toEqual({ score: null, status: "none", coverage: 0 });
+  });
+
+  it("exits 1 with one line and no stack trace on a refused file, 2 on a usage error", () => {
+    fs.writeFileSync(at("bad.scorecard"), "not a database");
+    const refused = spawn(bundle, "validate", "bad.scorecard");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^scorecard: bad\.scorecard: [^\n]+\n$/);
+    const usage = spawn(bundle, "score", "--nope");
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).not.toContain("    at ");
+  });
+});
