@@ -6,20 +6,6 @@ import type { Problem, ScorecardDocument } from "../../shared/domain/types.ts";
 import { formatProblem } from "../../shared/domain/problems.ts";
 import { STATUS_TEXT, type Status } from "../../shared/scoring/status.ts";
 
-const valueFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
-
-/** 0.623 → "62%"; null → "—". */
-export function percent(fraction: number | null): string {
-  return fraction === null ? "—" : `${Math.round(fraction * 100)}%`;
-}
-
-/** 1234.5 "h" → "1,234.5 h"; 65 "%" → "65%"; null → "—". */
-export function valueWithUnit(value: number | null, unit: string): string {
-  if (value === null) return "—";
-  const number = valueFormat.format(value);
-  return unit === "" ? number : unit.startsWith("%") ? `${number}${unit}` : `${number} ${unit}`;
-}
-
 export function statusText(status: Status): string {
   const { icon, label } = STATUS_TEXT[status];
   return `${icon} ${label}`;

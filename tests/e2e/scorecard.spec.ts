@@ -8,7 +8,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { scorecardView, type ScorecardView } from "../../shared/scoring/view.ts";
 import { STATUS_TEXT, type Status } from "../../shared/scoring/status.ts";
 import { demoScorecard } from "../../shared/templates/demo.ts";
-import { formatPercent, formatValue } from "../../renderer/src/format.ts";
+import { formatPercent, formatValue } from "../../shared/display/numbers.ts";
 
 const demo = demoScorecard({ newId: () => crypto.randomUUID(), now: new Date().toISOString(), appVersion: "test" });
 const { periods } = scorecardView(demo);

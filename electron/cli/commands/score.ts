@@ -11,7 +11,8 @@ import { type NodeScore, type ScorecardView, viewOf } from "../../../shared/scor
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import { parseCommand } from "../args.ts";
 import type { Command } from "../command.ts";
-import { percent, statusText, valueWithUnit } from "../format.ts";
+import { statusText } from "../format.ts";
+import { formatPercent, formatValue } from "../../../shared/display/numbers.ts";
 import { refusal } from "../output.ts";
 import { formatTable, truncate } from "../table.ts";
 
@@ -84,9 +85,9 @@ function scoreTable(doc: ScorecardDocument, view: ScorecardView): string[] {
   const node = (n: ScorecardView["overall"], label: string) => [
     label,
     "",
-    percent(n.score),
+    formatPercent(n.score),
     statusText(n.status),
-    percent(n.coverage),
+    formatPercent(n.coverage),
   ];
   rows.push(node(view.overall, "Overall"));
   for (const p of view.perspectives) {
@@ -94,8 +95,8 @@ function scoreTable(doc: ScorecardDocument, view: ScorecardView): string[] {
     for (const o of p.objectives) {
       rows.push(node(o, name(o.name, 1)));
       for (const m of o.measures) {
-        const value = valueWithUnit(m.value, m.unit) + (m.stale ? " (stale)" : "");
-        rows.push([name(m.name, 2), value, percent(m.score), statusText(m.status), ""]);
+        const value = formatValue(m.value, m.unit) + (m.stale ? " (stale)" : "");
+        rows.push([name(m.name, 2), value, formatPercent(m.score), statusText(m.status), ""]);
       }
     }
   }
@@ -105,7 +106,7 @@ function scoreTable(doc: ScorecardDocument, view: ScorecardView): string[] {
     "",
     ...formatTable(rows, ["left", "right", "right", "left", "right"]),
     "",
-    `leading index ${percent(view.leadingIndex)}, lagging index ${percent(view.laggingIndex)}`,
+    `leading index ${formatPercent(view.leadingIndex)}, lagging index ${formatPercent(view.laggingIndex)}`,
     ...view.warnings.map((w) => `warning: ${w}`),
   ];
 }

@@ -1,5 +1,5 @@
 import type { Status } from "../../../shared/scoring/view.ts";
-import { formatPercent } from "../format.ts";
+import { formatPercent } from "../../../shared/display/numbers.ts";
 
 /** A score as text with a bar beneath it; the bar is decoration, the text carries the value. */
 export function ScoreCell({ score, status }: { score: number | null; status: Status }) {

@@ -1,6 +1,12 @@
 import { type CSSProperties, Fragment } from "react";
 import type { MeasureRow, NodeScore, ScorecardView } from "../../../shared/scoring/view.ts";
-import { formatBand, formatPercent, formatTrend, formatValue, trendDirection } from "../format.ts";
+import {
+  formatBand,
+  formatPercent,
+  formatTrend,
+  formatValue,
+  trendDirection,
+} from "../../../shared/display/numbers.ts";
 import { ScoreCell } from "./ScoreCell.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 

@@ -1,5 +1,5 @@
 import type { ScorecardView } from "../../../shared/scoring/view.ts";
-import { formatPercent, formatTrend, trendDirection } from "../format.ts";
+import { formatPercent, formatTrend, trendDirection } from "../../../shared/display/numbers.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
 
 /** The headline numbers: overall score, and the leading (drivers) and lagging (outcomes) indexes. */

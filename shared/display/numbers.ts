@@ -1,6 +1,7 @@
 /**
- * How numbers are written in the UI. One fixed locale for now, so that the screen, the tests and
- * (later) the exports agree; a locale setting can replace it in one place.
+ * How numbers are written for people, in the UI and the CLI alike. One fixed locale for now, so
+ * that the screen, the terminal, the tests and (later) the exports agree; a locale setting can
+ * replace it in one place.
  */
 const LOCALE = "en-US";
 const valueFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
