@@ -112,6 +112,31 @@ describe("new and validate", () => {
   });
 });
 
+describe("new --template periods", () => {
+  it("starts with one year of periods by default, or as many as asked from --start", async () => {
+    expect((await cli("new", "--template", "it-value", "a.scorecard")).code).toBe(0);
+    const year = new Date().getUTCFullYear();
+    expect(readScorecardFile(at("a.scorecard")).document.periods.map((p) => p.label)).toEqual(
+      [1, 2, 3, 4].map((q) => `${year}-Q${q}`),
+    );
+    expect(
+      (await cli("new", "--template", "it-value", "b.scorecard", "--start", "2025-07-01", "--periods", "6")).code,
+    ).toBe(0);
+    const periods = readScorecardFile(at("b.scorecard")).document.periods;
+    expect([periods.length, periods[0]?.label, periods[5]?.label]).toEqual([6, "2025-Q3", "2026-Q4"]);
+  });
+
+  it.each([
+    ["--periods", "x"],
+    ["--periods", "-1"],
+    ["--start", "July"],
+  ])("refuses %s %s as a usage error", async (flag, value) => {
+    const r = await cli("new", "--template", "blank", "c.scorecard", flag, value);
+    expect(r.code).toBe(2);
+    expect(fs.existsSync(at("c.scorecard"))).toBe(false);
+  });
+});
+
 describe("the JSON document form", () => {
   it("round-trips JSON → file → JSON byte for byte", async () => {
     const json = toDocumentJson(demo());

@@ -22,12 +22,20 @@ const OPTIONS = {
   template: { type: "string" },
   from: { type: "string" },
   force: { type: "boolean" },
+  start: { type: "string" },
+  periods: { type: "string" },
 } as const;
+
+/** Periods a template scorecard starts with unless told: one year of its kind, from 1 January this year. */
+const PERIODS_PER_YEAR = { month: 12, quarter: 4, year: 1 } as const;
 
 export const newCommand: Command = {
   name: "new",
   usage: [
-    ["new --template NAME FILE [--force]", "create a scorecard file from a built-in template"],
+    [
+      "new --template NAME FILE [--start YYYY-MM-DD] [--periods N] [--force]",
+      "create a scorecard file from a built-in template, with N periods from START (default: this year)",
+    ],
     ["new --from DOC.json FILE [--force]", "create a scorecard file from the JSON form of a document"],
   ],
   run(argv, ctx) {
@@ -35,9 +43,12 @@ export const newCommand: Command = {
     const [file] = positionals;
     const { template, from } = values;
     let make: () => { doc: ScorecardDocument; source: string };
-    if (template !== undefined && from === undefined) make = () => fromTemplate(template);
+    if (template !== undefined && from === undefined) make = () => fromTemplate(template, values.start, values.periods);
     else if (from !== undefined && template === undefined) make = () => fromJson(ctx, from);
     else throw usageError("give either --template NAME or --from DOC.json");
+    if (from !== undefined && (values.start !== undefined || values.periods !== undefined)) {
+      throw usageError("--start and --periods go with --template");
+    }
     const target = ctx.resolve(file);
     if (!values.force && exists(target)) {
       throw refusal(`${path.basename(target)}: already exists; add --force to replace it`);
@@ -48,13 +59,26 @@ export const newCommand: Command = {
   },
 };
 
-function fromTemplate(key: string): { doc: ScorecardDocument; source: string } {
+function fromTemplate(key: string, start?: string, periods?: string): { doc: ScorecardDocument; source: string } {
   const def = findTemplate(key);
   if (!def) {
     throw usageError(`unknown template ${JSON.stringify(key)} (templates: ${TEMPLATES.map((t) => t.key).join(", ")})`);
   }
+  const firstStart = start ?? `${new Date().getUTCFullYear()}-01-01`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(firstStart) || Number.isNaN(Date.parse(firstStart))) {
+    throw usageError(`--start must be a date like 2026-01-01, not ${JSON.stringify(firstStart)}`);
+  }
+  const count = periods === undefined ? PERIODS_PER_YEAR[def.scorecard.periodKind] : Number(periods);
+  if (!Number.isInteger(count) || count < 0 || count > 240) {
+    throw usageError(`--periods must be a whole number from 0 to 240, not ${JSON.stringify(periods)}`);
+  }
   // Valid by construction (tests/unit/templates.test.ts validates every template).
-  const doc = instantiateTemplate(def, { newId: randomUUID, now: new Date().toISOString(), appVersion: version });
+  const doc = instantiateTemplate(def, {
+    newId: randomUUID,
+    now: new Date().toISOString(),
+    appVersion: version,
+    periods: { firstStart, count },
+  });
   return { doc, source: `template "${def.name}"` };
 }
 
