@@ -1,4 +1,5 @@
 /** Where the CLI writes, and the failures it ends with (SPEC §5 exit codes). */
+import { UNSAFE_CHARACTERS } from "../../shared/domain/readable-path.ts";
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -32,7 +33,7 @@ export const unavailable = (what: string, available: string) =>
  * shows them as \u{…}. JSON output needs no such care: JSON.stringify escapes them itself.
  */
 export function terminalSafe(text: string): string {
-  return text.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`);
+  return text.replace(UNSAFE_CHARACTERS, (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`);
 }
 
 export class Output {

@@ -62,12 +62,12 @@ function listOf(doc: Rows, collection: string): readonly unknown[] {
   return Array.isArray(list) ? list : [];
 }
 
-/** Control and bidirectional-override characters: in a message they could fake line breaks or reverse text. */
-const UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+/** Control and bidirectional-control characters: in a message they could fake line breaks or reverse text. */
+export const UNSAFE_CHARACTERS = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 /** Names come from files: keep them short in messages, on one line, and free of direction tricks. */
 export function quote(name: string): string {
-  const flat = name.replace(/\s+/g, " ").replace(UNSAFE, "\uFFFD").trim();
+  const flat = name.replace(/\s+/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
   return `“${flat.length > 60 ? `${flat.slice(0, 59)}…` : flat}”`;
 }
 
