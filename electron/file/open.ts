@@ -97,7 +97,10 @@ export function checkFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Head
   }
   const changeCounter = head.readUInt32BE(24);
   const pages = head.readUInt32BE(28);
-  if (head.readUInt32BE(92) === changeCounter && (pages * pageSize > stat.size || stat.size % pageSize !== 0)) {
+  // A crash while the file grew can leave the new page count on disk before the new pages; the
+  // hot journal beside it restores the old state when SQLite opens it, so that is not damage.
+  const sizeKnown = head.readUInt32BE(92) === changeCounter && !hasHotJournal(file);
+  if (sizeKnown && (pages * pageSize > stat.size || stat.size % pageSize !== 0)) {
     throw new FileRefused(
       "damaged",
       `${name}: the file is truncated (${stat.size} bytes; its header says ${pages * pageSize})`,
@@ -114,6 +117,25 @@ export function checkFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Head
     throw new FileRefused("structure", `${name}: the file has no valid schema version (${schemaVersion})`);
   }
   return { pageSize, schemaVersion, changeCounter };
+}
+
+/** The first 8 bytes of a rollback journal that still has to be played back (a zeroed header is inert). */
+const JOURNAL_MAGIC = Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]);
+
+/** True when a crash left a journal that SQLite will roll back on the next open for writing. */
+export function hasHotJournal(file: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(`${file}-journal`, "r");
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(JOURNAL_MAGIC.length);
+    return fs.readSync(fd, head, 0, head.length, 0) === head.length && head.equals(JOURNAL_MAGIC);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**

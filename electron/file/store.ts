@@ -5,6 +5,7 @@
  * transaction. The file stays locked (SQLite exclusive locking mode) while it is open, so a
  * second program cannot edit it behind our back.
  */
+import fs from "node:fs";
 import path from "node:path";
 import type { Problem, ScorecardDocument } from "../../shared/domain/types.ts";
 import { validateDocument } from "../../shared/domain/validate.ts";
@@ -69,9 +70,8 @@ export class ScorecardStore {
       } catch (e) {
         throw sqliteRefusal(e, name);
       }
-      // Read again under the lock: a crash recovery may just have rolled the file back.
-      const version = db.pragma("user_version", { simple: true }) as number;
-      if (version > SCHEMA_VERSION || version < 1) checkFile(file, opts.maxBytes);
+      // Under the lock, after SQLite has rolled back any unfinished write: check the header again.
+      const { schemaVersion: version } = checkFile(file, opts.maxBytes);
       checkStructure(db, name, version);
       let loaded: ReturnType<typeof loadDocument>;
       if (version === SCHEMA_VERSION) loaded = loadDocument(db, name);
@@ -84,6 +84,9 @@ export class ScorecardStore {
         }
         migrate(db, version);
       }
+      // Exclusive locking keeps an emptied journal between edits; one left by a crash is inert,
+      // but only a write makes SQLite take it over and delete it when the file is closed.
+      if (fs.existsSync(`${file}-journal`)) db.pragma(`user_version = ${SCHEMA_VERSION}`);
       db.exec("COMMIT");
       db.pragma("journal_mode = DELETE");
       db.pragma("synchronous = FULL");
