@@ -129,23 +129,23 @@ function readActuals(
        FROM actual_series s LEFT JOIN measures m ON m.id = s.measure_id ORDER BY m.pos`,
     )
     .raw()
-    .iterate(maxBytes) as IterableIterator<[string, Uint8Array | null, number]>;
+    .all(maxBytes) as Array<[string, Uint8Array | null, number]>;
   let serial = 0;
   for (const [measureId, blob, length] of series) {
     serial++;
-    const where = `actuals of ${nameOf(measureId, "measure")}`;
+    const problem = (message: string) => problems.push(error(`actuals of ${nameOf(measureId, "measure")}`, message));
     const measureNotes = notes.get(measureId);
     const wellFormed =
       blob !== null &&
       forEachCell(blob, (periodKey, value) => {
         const index = indexOfKey.get(periodKey);
         if (index === undefined) {
-          problems.push(error(where, `refers to unknown period key ${periodKey}`));
+          problem(`refers to unknown period key ${periodKey}`);
           return;
         }
         const periodId = periodIds[index] as string;
         if (lastSeen[index] === serial) {
-          problems.push(error(where, `holds two values for one period (${periodId})`));
+          problem(`holds two values for one period (${periodId})`);
           return;
         }
         lastSeen[index] = serial;
@@ -153,7 +153,7 @@ function readActuals(
         if (note !== undefined) measureNotes?.delete(periodId);
         out.push({ measureId, periodId, value, note: note ?? "" });
       });
-    if (!wellFormed) problems.push(error(where, `the stored series is malformed (${length} bytes)`));
+    if (!wellFormed) problem(`the stored series is malformed (${length} bytes)`);
   }
   for (const [measureId, byPeriod] of notes) {
     for (const periodId of byPeriod.keys()) {

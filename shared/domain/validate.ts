@@ -4,7 +4,7 @@
  * the cross-entity rules (rules.ts) then run over the rows that passed. Returns every problem.
  */
 import type { z } from "zod";
-import { IdChecker, isWellFormedActual, isWellFormedPeriodTarget } from "./bulk-rows.ts";
+import { IdChecker, isWellFormedActual, isWellFormedMeasure, isWellFormedPeriodTarget } from "./bulk-rows.ts";
 import { error, formatPath } from "./problems.ts";
 import { type CheckedRows, crossEntityProblems } from "./rules.ts";
 import { COLLECTIONS, type CollectionName, Scorecard } from "./schema.ts";
@@ -19,6 +19,7 @@ export interface ValidationResult {
 const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 /** Row kinds with a fast acceptance check (bulk-rows.ts); the rest always go through their schema. */
 const FAST_CHECKS: Partial<Record<CollectionName, (x: unknown, ids: IdChecker) => boolean>> = {
+  measures: isWellFormedMeasure,
   actuals: isWellFormedActual,
   periodTargets: isWellFormedPeriodTarget,
 };

@@ -43,10 +43,9 @@ export class DocumentState {
   scorecard: Scorecard;
   private readonly lists: { [C in EntityCollection]: EntityRow[] };
   private readonly byId = new Map<string, { collection: EntityCollection; row: EntityRow }>();
-  private readonly cells: { actuals: Cells<Actual>; periodTargets: Cells<PeriodTarget> } = {
-    actuals: new Map(),
-    periodTargets: new Map(),
-  };
+  /** Built on first use: opening a large file to read it never pays for indexing 360,000 cells. */
+  private cellIndex: { actuals: Cells<Actual>; periodTargets: Cells<PeriodTarget> } | null = null;
+  private readonly initialCells: Pick<ScorecardDocument, "actuals" | "periodTargets">;
   private cached: ScorecardDocument | null = null;
 
   /** Takes a valid document; its rows are shared, never mutated (steps replace rows). */
@@ -58,8 +57,7 @@ export class DocumentState {
       this.lists[c] = list;
       for (const row of list) this.byId.set(row.id, { collection: c, row });
     }
-    for (const a of doc.actuals) this.cellMap("actuals", a.measureId, true).set(a.periodId, a);
-    for (const t of doc.periodTargets) this.cellMap("periodTargets", t.measureId, true).set(t.periodId, t);
+    this.initialCells = { actuals: doc.actuals, periodTargets: doc.periodTargets };
     // A file written by us lists cells in canonical order already; then that is the document.
     if (this.isCanonical(doc.actuals) && this.isCanonical(doc.periodTargets)) {
       const cached = { scorecard: this.scorecard } as ScorecardDocument;
@@ -215,6 +213,18 @@ export class DocumentState {
       }
     }
     return out;
+  }
+
+  private get cells(): { actuals: Cells<Actual>; periodTargets: Cells<PeriodTarget> } {
+    if (!this.cellIndex) {
+      const index = { actuals: new Map(), periodTargets: new Map() };
+      this.cellIndex = index;
+      for (const a of this.initialCells.actuals) this.cellMap("actuals", a.measureId, true).set(a.periodId, a);
+      for (const t of this.initialCells.periodTargets) {
+        this.cellMap("periodTargets", t.measureId, true).set(t.periodId, t);
+      }
+    }
+    return this.cellIndex;
   }
 
   private mustFind(collection: EntityCollection, id: string): EntityRow {
