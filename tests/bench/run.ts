@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: the SPEC §6 measurements, printed as one table. Each row states its work size,
- * the median of many runs, and its ratio to the physical floor or its target, with PASS/FAIL.
+ * the median of many runs (and the p95 of rows that time single edits), and its ratio to the
+ * physical floor or its target, with PASS/FAIL.
  * Exit code 1 when any row fails, so a regression cannot go unnoticed in a scripted run.
  */
+import { fileRows } from "./file.bench.ts";
 import { scoringRows } from "./scoring.bench.ts";
 import { formatTable, isChecked, passes, type Row } from "./measure.ts";
 
-const rows: Row[] = [...scoringRows()];
+const rows: Row[] = [...scoringRows(), ...fileRows()];
 console.log(formatTable(rows));
 const failed = rows.filter((r) => isChecked(r) && !passes(r));
 if (failed.length > 0) {
