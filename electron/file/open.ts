@@ -166,7 +166,13 @@ export function loadDocument(
   db: Db,
   name: string,
 ): { document: ScorecardDocument; state: DocumentState; warnings: Problem[]; rows: FileRows } {
-  const rows = readRows(db);
+  let rows: FileRows;
+  try {
+    rows = readRows(db);
+  } catch (e) {
+    // quick_check passed, but a hostile file can still hold pages that fail when read.
+    throw sqliteRefusal(e, name);
+  }
   const result = validateDocument(rows.raw);
   const named = problemNamer(rows.raw);
   const problems = [...rows.problems, ...result.problems].map(named);

@@ -102,6 +102,7 @@ export class ScorecardStore {
   /** Writes a new file from a document (validated first) and opens it. Replaces nothing: the file must not exist. */
   static create(file: string, doc: ScorecardDocument, opts: StoreOptions): ScorecardStore {
     const name = path.basename(file);
+    if (fs.existsSync(file)) throw new FileWriteFailed(`${name} already exists; choose another name`);
     const result = validateDocument(doc);
     if (!result.document) {
       const errors = result.problems.filter((p) => p.severity === "error");

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FileWriteFailed } from "../../electron/file/errors.ts";
+import { FileRefused, FileWriteFailed } from "../../electron/file/errors.ts";
 import { readScorecardFile } from "../../electron/file/open.ts";
 import { ScorecardStore } from "../../electron/file/store.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
@@ -402,6 +402,27 @@ describe("copies (Save As, Share…)", () => {
   it("fails cleanly into a missing folder, leaving no temp file", () => {
     expect(() => store.writeCopy(path.join(dir, "missing", "x.scorecard"))).toThrow(FileWriteFailed);
     expect(fs.readdirSync(dir)).toEqual(["test.scorecard"]);
+  });
+});
+
+describe("new files", () => {
+  it("refuses to create over an existing file, and refuses an invalid document with its problems", () => {
+    const before = sha256(store.file);
+    expect(() => ScorecardStore.create(store.file, fx.doc, { appVersion: "t" })).toThrow(/already exists/);
+    expect(sha256(store.file)).toBe(before);
+    const bad = structuredClone(fx.doc);
+    bad.measures[0] = { ...bad.measures[0]!, weight: -1 };
+    const target = path.join(dir, "bad.scorecard");
+    const err = (() => {
+      try {
+        ScorecardStore.create(target, bad, { appVersion: "t" });
+      } catch (e) {
+        return e as FileRefused;
+      }
+    })();
+    expect(err).toBeInstanceOf(FileRefused);
+    expect(err?.problems[0]).toMatchObject({ path: "measures[0].weight", message: "must be ≥ 0" });
+    expect(fs.existsSync(target)).toBe(false);
   });
 });
 
