@@ -1,4 +1,4 @@
-/** Reading and writing the CLI's own files (JSON documents, exports); scorecard files go through electron/file. */
+/** Reading and writing the CLI's own files (JSON documents, CSV, exports); scorecard files go through electron/file. */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -15,10 +15,20 @@ export function readTextFile(file: string): string {
   if (stat.size > DEFAULT_MAX_FILE_BYTES) {
     throw refusal(`${name}: the file is larger than the ${DEFAULT_MAX_FILE_BYTES / 2 ** 20} MB limit`);
   }
+  let bytes: Buffer;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(fs.readFileSync(file));
+    bytes = fs.readFileSync(file);
   } catch (e) {
-    throw refusal(e instanceof TypeError ? `${name}: not UTF-8 text` : `${name}: cannot be read (${messageOf(e)})`);
+    throw refusal(`${name}: cannot be read (${messageOf(e)})`);
+  }
+  // Spreadsheets save "Unicode text" as UTF-16 and plain "CSV" in a legacy code page: say how to fix it.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw refusal(`${name}: the text is UTF-16; save it as UTF-8 (in a spreadsheet: "CSV UTF-8")`);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw refusal(`${name}: not UTF-8 text (in a spreadsheet, save as "CSV UTF-8")`);
   }
 }
 

@@ -14,6 +14,7 @@ import { SCHEMA_VERSION } from "../file/migrations.ts";
 import { wantsHelp } from "./args.ts";
 import type { Command } from "./command.ts";
 import { exportCommand } from "./commands/export.ts";
+import { importActualsCommand } from "./commands/import-actuals.ts";
 import { newCommand } from "./commands/new.ts";
 import { scoreCommand } from "./commands/score.ts";
 import { templatesCommand } from "./commands/templates.ts";
@@ -23,9 +24,16 @@ import { formatTable } from "./table.ts";
 
 export type { CliIo } from "./output.ts";
 
-const COMMANDS: readonly Command[] = [templatesCommand, newCommand, validateCommand, scoreCommand, exportCommand];
-/** Commands the SPEC names that later work (the what-if engine, imports) brings. */
-const LATER_COMMANDS = ["whatif", "import-actuals"];
+const COMMANDS: readonly Command[] = [
+  templatesCommand,
+  newCommand,
+  validateCommand,
+  scoreCommand,
+  exportCommand,
+  importActualsCommand,
+];
+/** Commands the SPEC names that later work (the what-if engine) brings. */
+const LATER_COMMANDS = ["whatif"];
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const out = new Output(io);
@@ -93,7 +101,7 @@ function usage(): string[] {
     ...synopses(COMMANDS).map((line) => `  ${line}`),
     "",
     "  --help after a command explains it; scorecard --version prints the version.",
-    `  Not in this version yet: ${LATER_COMMANDS.join(", ")}, export --format csv|xlsx.`,
+    `  Not in this version yet: ${LATER_COMMANDS.join(", ")}, export --format xlsx.`,
     "",
     "exit codes: 0 success, 1 refused or invalid input (reason on stderr), 2 usage error",
   ];

@@ -277,6 +277,55 @@ describe("score", () => {
   });
 });
 
+describe("actuals as CSV: export --format csv and import-actuals", () => {
+  it("round-trips the actuals: export, import into a template copy, export again", async () => {
+    await fileFrom(demo());
+    expect((await cli("export", "demo.scorecard", "--format", "csv", "--out", "actuals.csv")).code).toBe(0);
+    const bare = demo();
+    await fileFrom({ ...bare, actuals: [] }, "bare.scorecard");
+    const r = await cli("import-actuals", "bare.scorecard", "actuals.csv");
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toMatch(/^imported 316 rows into bare\.scorecard \(316 new, 0 changed, 0 unchanged\)\n$/);
+    expect(readScorecardFile(at("bare.scorecard")).document.actuals).toEqual(demo().actuals);
+    expect((await cli("export", "bare.scorecard", "--format", "csv", "--out", "-")).stdout).toBe(
+      fs.readFileSync(at("actuals.csv"), "utf8"),
+    );
+    expect((await cli("import-actuals", "bare.scorecard", "actuals.csv")).stdout).toMatch(/^nothing to import/);
+  });
+
+  it("writes nothing on --dry-run, and nothing when any row has a problem", async () => {
+    const file = await fileFrom(demo());
+    const before = sha256(file);
+    const m = demo().measures[0]!.name;
+    fs.writeFileSync(at("ok.csv"), `measure,period,value\n${m},2025-Q1,1\n`);
+    const dry = await cli("import-actuals", "demo.scorecard", "ok.csv", "--dry-run");
+    expect(dry).toMatchObject({ code: 0, stdout: expect.stringMatching(/^would import 1 rows .*nothing was written/) });
+    expect(sha256(file)).toBe(before);
+    fs.writeFileSync(at("bad.csv"), `measure,period,value\n${m},2025-Q1,1\nNope,2025-Q1,2\n${m},2025-Q2,x\n`);
+    const r = await cli("import-actuals", "demo.scorecard", "bad.csv");
+    expectOneLineFailure(r);
+    expect(r.stderr).toContain(
+      "bad.csv: 2 rows have problems; nothing was imported (first: row 3: unknown measure “Nope”)",
+    );
+    expect(r.stdout).toBe("row 3: unknown measure “Nope”\nrow 4: “x” is not a number\n");
+    expect(sha256(file)).toBe(before);
+  });
+
+  it.each([
+    ["UTF-16", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("measure,period,value\n", "utf16le")]), /UTF-16/],
+    ["Latin-1", Buffer.from("measure,period,value\nCo\xfbt,2025-Q1,1\n", "latin1"), /not UTF-8 text/],
+    ["binary junk", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x9c]), /not UTF-8 text/],
+  ])("refuses a %s file with a hint", async (_name, bytes, reason) => {
+    const file = await fileFrom(demo());
+    const before = sha256(file);
+    fs.writeFileSync(at("data.csv"), bytes);
+    const r = await cli("import-actuals", "demo.scorecard", "data.csv");
+    expectOneLineFailure(r);
+    expect(r.stderr).toMatch(reason);
+    expect(sha256(file)).toBe(before);
+  });
+});
+
 describe("refusals: exit 1, one line on stderr", () => {
   const VALID_ENVELOPE = { format: DOCUMENT_JSON_FORMAT, version: 1 };
   const cases: Array<[string, () => void, string[], RegExp]> = [
@@ -357,8 +406,6 @@ describe("usage", () => {
 
   it.each([
     [["whatif", "a.scorecard", "--set", "Cloud=+20%"], /the whatif command is not available in this version/],
-    [["import-actuals", "a.scorecard", "data.csv"], /the import-actuals command is not available/],
-    [["export", "a.scorecard", "--format", "csv", "--out", "x.csv"], /export --format csv is not available/],
     [["export", "a.scorecard", "--format", "xlsx", "--out", "x.xlsx"], /export --format xlsx is not available/],
   ])("says plainly what this version does not have yet: %j", async (argv, reason) => {
     const r = await cli(...argv);
@@ -369,7 +416,7 @@ describe("usage", () => {
   it("prints help on --help (exit 0), for the tool and for one command", async () => {
     const all = await cli("--help");
     expect(all).toMatchObject({ code: 0, stderr: "" });
-    for (const name of ["templates", "new --template", "new --from", "validate", "score", "export"]) {
+    for (const name of ["templates", "new --template", "new --from", "validate", "score", "export", "import-actuals"]) {
       expect(all.stdout).toContain(`scorecard ${name}`);
     }
     const one = await cli("score", "--help");

@@ -1,9 +1,12 @@
 /**
- * `scorecard export FILE --format json --out PATH`: the JSON form of the whole document
- * (shared/document-json.ts), to a file written atomically or, with `--out -`, to stdout.
+ * `scorecard export FILE --format json|csv --out PATH`: the JSON form of the whole document
+ * (shared/document-json.ts) or the actuals as CSV (shared/interchange/actuals-csv.ts, the form
+ * `import-actuals` reads), to a file written atomically or, with `--out -`, to stdout.
  */
 import path from "node:path";
 import { toDocumentJson } from "../../../shared/document-json.ts";
+import type { ScorecardDocument } from "../../../shared/domain/types.ts";
+import { actualsToCsv } from "../../../shared/interchange/actuals-csv.ts";
 import { readScorecardFile } from "../../file/open.ts";
 import { parseCommand } from "../args.ts";
 import type { Command } from "../command.ts";
@@ -15,21 +18,27 @@ const OPTIONS = {
   out: { type: "string" },
 } as const;
 
+const FORMATS: Record<string, (doc: ScorecardDocument) => string> = { json: toDocumentJson, csv: actualsToCsv };
 /** Formats the SPEC names that later work (reports) brings. */
-const LATER_FORMATS = ["csv", "xlsx"];
+const LATER_FORMATS = ["xlsx"];
 
 export const exportCommand: Command = {
   name: "export",
-  usage: [["export FILE --format json --out PATH", "write the document's JSON form to PATH (--out - for stdout)"]],
+  usage: [
+    ["export FILE --format json --out PATH", "write the document's JSON form to PATH (--out - for stdout)"],
+    ["export FILE --format csv --out PATH", "write the actuals as CSV (measure, period, value, note) to PATH"],
+  ],
   run(argv, { out, resolve }) {
     const { values, positionals } = parseCommand(argv, OPTIONS, ["FILE"]);
     const [file] = positionals;
     if (values.format === undefined) throw usageError("missing --format");
-    if (LATER_FORMATS.includes(values.format)) throw unavailable(`export --format ${values.format}`, "--format json");
-    if (values.format !== "json") throw usageError(`unknown format ${JSON.stringify(values.format)} (formats: json)`);
+    const formats = Object.keys(FORMATS).join(", ");
+    if (LATER_FORMATS.includes(values.format)) throw unavailable(`export --format ${values.format}`, formats);
+    const write = FORMATS[values.format];
+    if (!write) throw usageError(`unknown format ${JSON.stringify(values.format)} (formats: ${formats})`);
     if (values.out === undefined) throw usageError("missing --out PATH (or --out - for stdout)");
     const source = resolve(file);
-    const text = toDocumentJson(readScorecardFile(source).document);
+    const text = write(readScorecardFile(source).document);
     if (values.out === "-") {
       out.raw(text);
       return;
