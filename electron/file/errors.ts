@@ -11,7 +11,8 @@ export type RefusalKind =
   | "invalid" // rows break the domain rules
   | "sidecar" // a write-ahead log next to it
   | "unfinished" // a crash left a journal that needs recovery
-  | "locked"; // another process has it open
+  | "locked" // another process has it open
+  | "read-only"; // opened for editing, but the file or its folder cannot be written
 
 export class FileRefused extends Error {
   constructor(

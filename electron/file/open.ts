@@ -261,6 +261,9 @@ export function sqliteRefusal(e: unknown, name: string): FileRefused {
     );
   }
   if (code === "SQLITE_NOTADB") return new FileRefused("not-scorecard", `${name}: not a scorecard file`);
+  if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN")) {
+    return new FileRefused("read-only", `${name}: the file cannot be opened for writing here (${code})`);
+  }
   const detail = e instanceof Error ? e.message : String(e);
   return new FileRefused("damaged", `${name}: the file cannot be read (${detail})`);
 }

@@ -62,6 +62,7 @@ export class ScorecardStore {
   static open(file: string, opts: StoreOptions): ScorecardStore {
     const name = path.basename(file);
     checkFile(file, opts.maxBytes);
+    assertWritable(file);
     const db = connect(file, name, { readonly: false, ...opts });
     try {
       db.pragma("locking_mode = EXCLUSIVE");
@@ -308,5 +309,26 @@ export class ScorecardStore {
 
   private assertOpen(): void {
     if (this.closed) throw new Error("the file is closed");
+  }
+}
+
+/**
+ * SQLite opens a write-protected file read-only without a word, and needs the folder for its
+ * journal: without this check the first edit, not the open, would fail.
+ */
+function assertWritable(file: string): void {
+  const name = path.basename(file);
+  for (const [what, target] of [
+    ["file", file],
+    ["folder it is in", path.dirname(path.resolve(file))],
+  ] as const) {
+    try {
+      fs.accessSync(target, fs.constants.W_OK);
+    } catch {
+      throw new FileRefused(
+        "read-only",
+        `${name}: the ${what} is read-only, so edits could not be saved; copy the file to a folder you can write to`,
+      );
+    }
   }
 }

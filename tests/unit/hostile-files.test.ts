@@ -5,6 +5,7 @@
  * the right kind and a one-line message that names the file and says what is wrong, and the
  * folder must be left exactly as it was: same files, same bytes, no journal or temp file.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -346,6 +347,27 @@ describe("files in use", () => {
     }
     expect(Object.keys(snapshot(dir))).toEqual(Object.keys(before));
     expect(readScorecardFile(file).document.scorecard.title).toBe("Still mine");
+  });
+
+  it("a write-protected file is refused for editing as “read-only” up front, and still reads", () => {
+    const { file } = writeValidScorecard(dir, "protected.scorecard");
+    const before = snapshot(dir);
+    // Even root cannot write an immutable file; a non-root user cannot write a 0444 one.
+    const protect = (on: boolean) =>
+      process.getuid?.() === 0
+        ? execFileSync("chattr", [on ? "+i" : "-i", file])
+        : fs.chmodSync(file, on ? 0o444 : 0o644);
+    protect(true);
+    try {
+      const e = refusal(() => ScorecardStore.open(file, { appVersion: TEST_APP_VERSION }));
+      expect(e.kind).toBe("read-only");
+      checkMessage(e, file);
+      expect(e.message).toMatch(/the file is read-only, so edits could not be saved/);
+      expect(readScorecardFile(file).document.measures.length).toBeGreaterThan(0);
+    } finally {
+      protect(false);
+    }
+    expect(snapshot(dir)).toEqual(before);
   });
 
   it("a crash's hot journal: the reader refuses it as “unfinished” untouched; editing recovers it", () => {
