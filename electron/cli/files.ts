@@ -1,7 +1,7 @@
 /** Reading and writing the CLI's own files (JSON documents, CSV, exports); scorecard files go through electron/file. */
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { tempPathBeside } from "../file/copy.ts";
 import { DEFAULT_MAX_FILE_BYTES } from "../file/format.ts";
 import { refusal } from "./output.ts";
 
@@ -39,7 +39,7 @@ export function exists(file: string): boolean {
 
 /** Writes through a temp file in the same folder and a rename, so a reader never sees half a file. */
 export function writeTextAtomically(target: string, text: string): void {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  const temp = tempPathBeside(target);
   try {
     const fd = fs.openSync(temp, "wx");
     try {

@@ -11,7 +11,7 @@ import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { FileRefused, FileWriteFailed } from "./errors.ts";
 import { checkFile, checkStructure, connect } from "./open.ts";
 import { CELL_BYTES } from "./series.ts";
-import { ENTITY_COLLECTIONS } from "../../shared/operations/state.ts";
+import { ENTITY_COLLECTIONS } from "../../shared/domain/schema.ts";
 import { createFile } from "./sqlite.ts";
 import { writeDocument } from "./writer.ts";
 
@@ -35,10 +35,19 @@ export function filterForCopy(doc: ScorecardDocument, opts: CopyOptions): Scorec
   };
 }
 
+/**
+ * A hidden, unique temp name in the target's own folder, so the final rename stays on one file
+ * system and is atomic.
+ */
+export function tempPathBeside(target: string): string {
+  const dir = path.dirname(path.resolve(target));
+  return path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+}
+
 /** Writes `doc` (already valid) to `target`, replacing it if it exists. */
 export function writeFileAtomically(target: string, doc: ScorecardDocument, opts: CopyOptions = {}): void {
   const dir = path.dirname(path.resolve(target));
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  const temp = tempPathBeside(target);
   const content = filterForCopy(doc, opts);
   try {
     const db = createFile(temp, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});

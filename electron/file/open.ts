@@ -202,31 +202,25 @@ export function readScorecardFile(file: string, opts: OpenFileOptions = {}): Loa
   try {
     beginShared(db, name);
     checkStructure(db, name, header.schemaVersion);
-    if (header.schemaVersion === SCHEMA_VERSION) {
-      const { document, warnings, rows } = loadDocument(db, name);
-      return { document, warnings, rows, schemaVersion: header.schemaVersion };
-    }
-    const copy = migratedCopy(db, header.schemaVersion);
-    try {
-      const { document, warnings, rows } = loadDocument(copy, name);
-      return { document, warnings, rows, schemaVersion: header.schemaVersion };
-    } finally {
-      copy.close();
-    }
+    const { document, warnings, rows } = loadAnyVersion(db, name, header.schemaVersion);
+    return { document, warnings, rows, schemaVersion: header.schemaVersion };
   } finally {
     db.close();
   }
 }
 
-/** An in-memory copy of an already-checked older file, migrated to the current schema. */
-export function migratedCopy(db: Db, from: number): Db {
+/**
+ * Step 4 for a file of any known version: an older one is read from an in-memory copy migrated
+ * to the current schema, so the file itself is not written before its rows have passed.
+ */
+export function loadAnyVersion(db: Db, name: string, version: number): ReturnType<typeof loadDocument> {
+  if (version === SCHEMA_VERSION) return loadDocument(db, name);
   const copy = new Database(db.serialize());
   try {
-    migrate(copy, from);
-    return copy;
-  } catch (e) {
+    migrate(copy, version);
+    return loadDocument(copy, name);
+  } finally {
     copy.close();
-    throw e;
   }
 }
 

@@ -5,10 +5,10 @@
  * is left to the shared validator.
  */
 import { error } from "../../shared/domain/problems.ts";
-import { describeId, quote } from "../../shared/domain/readable-path.ts";
+import { cellEndNames, describeId, quote } from "../../shared/domain/readable-path.ts";
 import type { Problem } from "../../shared/domain/types.ts";
 import type { EntityCollection } from "../../shared/operations/operation.ts";
-import { ENTITY_COLLECTIONS } from "../../shared/operations/state.ts";
+import { ENTITY_COLLECTIONS } from "../../shared/domain/schema.ts";
 import { CELL_BYTES, forEachCell } from "./series.ts";
 import type { Db } from "./sqlite.ts";
 import { CODECS, readExpr, SCORECARD_COLUMNS, scorecardFromValues } from "./tables.ts";
@@ -40,12 +40,8 @@ export function readRows(db: Db): FileRows {
 
   for (const c of ENTITY_COLLECTIONS) raw[c] = readList(db, c, positions);
 
-  const periodKeys = new Map<string, number>();
-  const periodByKey = new Map<number, string>();
-  for (const [key, id] of db.prepare("SELECT key, substr(id, 1, 100) FROM periods").raw().all() as [number, string][]) {
-    periodKeys.set(id, key);
-    periodByKey.set(key, id);
-  }
+  const periodKeys = readPeriodKeys(db);
+  const periodByKey = new Map([...periodKeys].map(([id, key]) => [key, id]));
 
   const scenarios = new Map(
     (raw.scenarios as Array<{ id: string; spend: Record<string, unknown> }>).map((s) => [s.id, s]),
@@ -69,8 +65,25 @@ export function readRows(db: Db): FileRows {
       .all() as Value[][]
   ).map(([measureId, periodId, target]) => ({ measureId, periodId, target }));
 
-  raw.actuals = readActuals(db, periodByKey, namesOf(raw), problems);
+  raw.actuals = readActuals(db, periodByKey, cellEndNames(raw), problems);
   return { raw, problems, positions, periodKeys };
+}
+
+/** periods.key by period id. */
+export function readPeriodKeys(db: Db): Map<string, number> {
+  const rows = db.prepare("SELECT substr(id, 1, 100), key FROM periods").raw().all() as [string, number][];
+  return new Map(rows);
+}
+
+/** The sort key of every row of every list, by id (readRows collects the same while reading rows). */
+export function readPositions(db: Db): Map<string, number> {
+  const positions = new Map<string, number>();
+  for (const c of ENTITY_COLLECTIONS) {
+    for (const [id, pos] of db.prepare(`SELECT id, pos FROM ${CODECS[c].table}`).raw().all() as [string, number][]) {
+      positions.set(id, pos);
+    }
+  }
+  return positions;
 }
 
 function readList(db: Db, collection: EntityCollection, positions: Map<string, number>): unknown[] {
@@ -82,24 +95,16 @@ function readList(db: Db, collection: EntityCollection, positions: Map<string, n
   });
 }
 
-/** Measure names and period labels by id, as read (untrusted), for messages. */
-function namesOf(raw: Record<string, unknown>): Map<unknown, string> {
-  const names = new Map<unknown, string>();
-  for (const row of [...(raw.measures as unknown[]), ...(raw.periods as unknown[])]) {
-    const r = row as { id?: unknown; name?: unknown; label?: unknown };
-    const name = typeof r.name === "string" ? r.name : typeof r.label === "string" ? r.label : null;
-    if (name !== null) names.set(r.id, quote(name));
-  }
-  return names;
-}
-
 function readActuals(
   db: Db,
   periodByKey: ReadonlyMap<number, string>,
-  names: ReadonlyMap<unknown, string>,
+  names: ReadonlyMap<string, string>,
   problems: Problem[],
 ): unknown[] {
-  const nameOf = (id: unknown, what: string) => names.get(id) ?? `unknown ${what} ${describeId(id)}`;
+  const nameOf = (id: string, what: string) => {
+    const name = names.get(id);
+    return name === undefined ? `unknown ${what} ${describeId(id)}` : quote(name);
+  };
   // Notes are few; group them by measure so the 360,000-cell loop below does one lookup per measure.
   const notes = new Map<string, Map<string, Value>>();
   const noteRows = db

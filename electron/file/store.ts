@@ -15,10 +15,11 @@ import { type AppliedStep, type Execution, execute, replay } from "../../shared/
 import type { DocumentState, Neighbours, Step } from "../../shared/operations/state.ts";
 import { type CopyOptions, writeFileAtomically } from "./copy.ts";
 import { FileRefused, FileWriteFailed } from "./errors.ts";
-import { checkFile, checkStructure, connect, loadDocument, migratedCopy, sqliteRefusal } from "./open.ts";
+import { checkFile, checkStructure, connect, loadAnyVersion, sqliteRefusal } from "./open.ts";
 import { migrate, type Db } from "./sqlite.ts";
 import { SCHEMA_VERSION } from "./migrations.ts";
 import type { SeriesCell } from "./series.ts";
+import { readPeriodKeys, readPositions } from "./reader.ts";
 import { RowWriter } from "./writer.ts";
 
 export interface StoreOptions {
@@ -51,8 +52,8 @@ export class ScorecardStore {
     readonly warnings: readonly Problem[],
     /** The schema version on disk before opening (older files are migrated in place). */
     readonly openedVersion: number,
-    private readonly positions: Map<string, number>,
-    private readonly periodKeys: Map<string, number>,
+    private positions: Map<string, number>,
+    private periodKeys: Map<string, number>,
     private readonly opts: StoreOptions,
   ) {
     this.writer = new RowWriter(db);
@@ -74,17 +75,8 @@ export class ScorecardStore {
       // Under the lock, after SQLite has rolled back any unfinished write: check the header again.
       const { schemaVersion: version } = checkFile(file, opts.maxBytes);
       checkStructure(db, name, version);
-      let loaded: ReturnType<typeof loadDocument>;
-      if (version === SCHEMA_VERSION) loaded = loadDocument(db, name);
-      else {
-        const copy = migratedCopy(db, version);
-        try {
-          loaded = loadDocument(copy, name);
-        } finally {
-          copy.close();
-        }
-        migrate(db, version);
-      }
+      const loaded = loadAnyVersion(db, name, version);
+      if (version < SCHEMA_VERSION) migrate(db, version);
       // Exclusive locking keeps an emptied journal between edits; one left by a crash is inert,
       // but only a write makes SQLite take it over and delete it when the file is closed.
       if (fs.existsSync(`${file}-journal`)) db.pragma(`user_version = ${SCHEMA_VERSION}`);
@@ -278,25 +270,8 @@ export class ScorecardStore {
 
   /** After a failed write the transaction is rolled back; read the sort keys back from the file. */
   private reloadPositions(): void {
-    this.positions.clear();
-    for (const c of [
-      "perspectives",
-      "objectives",
-      "links",
-      "measures",
-      "periods",
-      "investments",
-      "impacts",
-      "scenarios",
-    ]) {
-      for (const [id, pos] of this.db.prepare(`SELECT id, pos FROM ${c} `).raw().all() as [string, number][]) {
-        this.positions.set(id, pos);
-      }
-    }
-    this.periodKeys.clear();
-    for (const [key, id] of this.db.prepare("SELECT key, id FROM periods").raw().all() as [number, string][]) {
-      this.periodKeys.set(id, key);
-    }
+    this.positions = readPositions(this.db);
+    this.periodKeys = readPeriodKeys(this.db);
   }
 
   private now(): string {

@@ -24,16 +24,7 @@ type Rows = Partial<Record<string, unknown>>;
 export function problemNamer(doc: Rows): (p: Problem) => Problem {
   let names: Map<string, string> | null = null;
   const nameOf = (id: unknown): string | undefined => {
-    if (!names) {
-      names = new Map();
-      for (const c of ["measures", "periods"]) {
-        for (const row of listOf(doc, c)) {
-          const r = row as Record<string, unknown>;
-          const name = typeof r.name === "string" ? r.name : typeof r.label === "string" ? r.label : undefined;
-          if (typeof r.id === "string" && name !== undefined) names.set(r.id, name);
-        }
-      }
-    }
+    names ??= cellEndNames(doc);
     return typeof id === "string" ? names.get(id) : undefined;
   };
   return (p) => {
@@ -55,6 +46,19 @@ export function problemNamer(doc: Rows): (p: Problem) => Problem {
     }
     return { ...p, path: `${label}${rest}` };
   };
+}
+
+/** Measure names and period labels by id: what a cell's two ends are called (untrusted input is fine). */
+export function cellEndNames(doc: Rows): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const c of ["measures", "periods"]) {
+    for (const row of listOf(doc, c)) {
+      const r = row as Record<string, unknown>;
+      const name = typeof r.name === "string" ? r.name : typeof r.label === "string" ? r.label : undefined;
+      if (typeof r.id === "string" && name !== undefined) names.set(r.id, name);
+    }
+  }
+  return names;
 }
 
 function listOf(doc: Rows, collection: string): readonly unknown[] {

@@ -5,7 +5,7 @@
  */
 import { closesCycle, type LinkEnds, linkDirectionProblem } from "./links.ts";
 import { error, warning } from "./problems.ts";
-import type { COLLECTIONS, CollectionName } from "./schema.ts";
+import { type COLLECTIONS, type CollectionName, ENTITY_COLLECTIONS } from "./schema.ts";
 import type { Measure, Problem, Scorecard } from "./types.ts";
 import type { z } from "zod";
 
@@ -38,16 +38,7 @@ export function crossEntityProblems(
     else owners.set(id, path.replace(/\.id$/, ""));
   };
   if (scorecard) claim(scorecard.id, "scorecard.id");
-  for (const name of [
-    "perspectives",
-    "objectives",
-    "links",
-    "measures",
-    "periods",
-    "investments",
-    "impacts",
-    "scenarios",
-  ] as const) {
+  for (const name of ENTITY_COLLECTIONS) {
     for (const { index, row } of rows[name]) claim(row.id, at(name, index, "id"));
   }
 

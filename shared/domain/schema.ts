@@ -257,3 +257,15 @@ export const COLLECTIONS = {
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
+
+/** The collections whose rows have their own id (the others are measure × period cells). */
+export const ENTITY_COLLECTIONS = [
+  "perspectives",
+  "objectives",
+  "links",
+  "measures",
+  "periods",
+  "investments",
+  "impacts",
+  "scenarios",
+] as const satisfies readonly CollectionName[];

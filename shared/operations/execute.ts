@@ -5,10 +5,10 @@
  * steps for undo.
  */
 import type { z } from "zod";
-import { Num, COLLECTIONS, Scorecard as ScorecardSchema, Text } from "../domain/schema.ts";
+import { Num, COLLECTIONS, ENTITY_COLLECTIONS, Scorecard as ScorecardSchema, Text } from "../domain/schema.ts";
 import { actualProblem, crossEntityProblems, type CheckedRows, periodTargetProblem } from "../domain/rules.ts";
 import { error, formatPath } from "../domain/problems.ts";
-import { problemNamer } from "../domain/readable-path.ts";
+import { problemNamer, quote } from "../domain/readable-path.ts";
 import type { Problem } from "../domain/types.ts";
 import {
   type CellCollection,
@@ -19,7 +19,7 @@ import {
   type EntityRow,
   type Operation,
 } from "./operation.ts";
-import { type Applied, type DocumentState, ENTITY_COLLECTIONS, type Neighbours, type Step } from "./state.ts";
+import type { Applied, DocumentState, Neighbours, Step } from "./state.ts";
 
 export interface ExecuteContext {
   /** ISO timestamp written to scorecard.modifiedAt. */
@@ -160,7 +160,7 @@ class Run {
         const collection: CellCollection = op.type === "actual.set" ? "actuals" : "periodTargets";
         const measure = s.get("measures", op.measureId) ?? refuse("measureId", `no measure has id ${op.measureId}`);
         const period = s.get("periods", op.periodId) ?? refuse("periodId", `no period has id ${op.periodId}`);
-        const what = `${op.type === "actual.set" ? "actual" : "period target"} of “${measure.name}” in “${period.label}”`;
+        const what = `${op.type === "actual.set" ? "actual" : "period target"} of ${quote(measure.name)} in ${quote(period.label)}`;
         const field = op.type === "actual.set" ? "value" : "target";
         const value = parseOrRefuse(
           Num,
@@ -284,7 +284,7 @@ class Run {
 /** `measure “Uptime”`: what a person calls the entity an operation touched. */
 function labelOf(entity: EntityKind, row: EntityRow): string {
   const name = "name" in row ? row.name : "label" in row ? row.label : "";
-  return name ? `${entity} “${name}”` : entity;
+  return name ? `${entity} ${quote(name)}` : entity;
 }
 
 function join(where: string, path: string): string {

@@ -4,6 +4,7 @@
  * lookup rather than a scan of 360,000 rows. Steps are the smallest changes; applying one
  * returns the step that undoes it exactly.
  */
+import { ENTITY_COLLECTIONS } from "../domain/schema.ts";
 import type { Actual, PeriodTarget, Scorecard, ScorecardDocument } from "../domain/types.ts";
 import type { CellCollection, EntityCollection, EntityRow } from "./operation.ts";
 
@@ -25,17 +26,6 @@ export interface Applied {
 }
 
 export type Neighbours = readonly [before: string | null, after: string | null];
-
-export const ENTITY_COLLECTIONS: readonly EntityCollection[] = [
-  "perspectives",
-  "objectives",
-  "links",
-  "measures",
-  "periods",
-  "investments",
-  "impacts",
-  "scenarios",
-];
 
 type Cells<R> = Map<string, Map<string, R>>;
 
