@@ -1,0 +1,204 @@
+/**
+ * Compiles a validated document into the flat layout the what-if kernel (project.ts) runs over,
+ * once per document: every slider step, optimizer probe and Monte Carlo draw then only walks the
+ * impacts, the measures they touch, the objective links and the roll-up.
+ *
+ * The starting point of every projection (SPEC §3) is each measure's current value — its latest
+ * actual, else its baseline — scored against the target in force in the reference period (the
+ * latest period with any actual). Impacts, links and investments are ordered by id, so results do
+ * not depend on the order they are stored in (sums of floating-point numbers depend on order).
+ */
+import type { ScorecardDocument } from "../domain/types.ts";
+import { topologicalOrder } from "../domain/links.ts";
+import { compileModel, type ScoringModel } from "../scoring/model.ts";
+import { createWorkspace, project, scoreOf } from "./project.ts";
+
+/** Half-widths of the triangular spread of an impact's effect, by confidence (SPEC §3). */
+export const CONFIDENCE_SPREAD = { high: 0.1, medium: 0.25, low: 0.5 } as const;
+
+/** The projection timeline covers at least this many future periods (SPEC §3). */
+export const MIN_HORIZON = 8;
+
+export interface WhatIfModel {
+  readonly scoring: ScoringModel;
+  /** Period index (start-date order) the projection starts from; −1 when no period has an actual. */
+  readonly referencePeriod: number;
+  readonly horizon: number;
+
+  // Per measure (index = position in doc.measures).
+  /** Latest actual, else the baseline. */
+  readonly current: Float64Array;
+  /** Period index of the latest actual; −1 when `current` is the baseline. */
+  readonly currentSource: Int32Array;
+  readonly target: Float64Array;
+  readonly validMin: Float64Array;
+  readonly validMax: Float64Array;
+  /** Achievement of `current`: the score every projection is compared with. */
+  readonly baseScore: Float64Array;
+  /** Measures some active impact moves, ascending. Only these are re-scored. */
+  readonly impactedMeasures: Int32Array;
+
+  // Per objective (index = position in doc.objectives).
+  /** Score from the current values; NaN for an objective without measures. */
+  readonly objectiveBase: Float64Array;
+  /** Objectives with causes before effects. */
+  readonly topological: Int32Array;
+  /** Incoming links of objective o: entries inStart[o] … inStart[o + 1] − 1 of inFrom / inStrength. */
+  readonly inStart: Int32Array;
+  readonly inFrom: Int32Array;
+  readonly inStrength: Float64Array;
+
+  // Per investment (in id order; `investmentIds[n]` names slot n of every spend vector).
+  readonly investmentIds: readonly string[];
+  readonly investmentNames: readonly string[];
+  readonly base: Float64Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+
+  // Per active impact (investment base > 0), in id order.
+  readonly impactIds: readonly string[];
+  readonly impactInvestment: Int32Array;
+  readonly impactMeasure: Int32Array;
+  readonly impactEffect: Float64Array;
+  readonly impactSaturating: Uint8Array;
+  readonly impactLag: Int32Array;
+  /** Half-width of the triangular spread of the effect (0.1, 0.25 or 0.5). */
+  readonly impactSpread: Float64Array;
+  /** Distinct lags of the active impacts, ascending: the timeline only changes at these steps. */
+  readonly lagSteps: readonly number[];
+
+  /** The projection at base spend, which every scenario's deltas are measured against. */
+  readonly baseline: {
+    readonly overall: number;
+    readonly objective: Float64Array;
+    readonly perspective: Float64Array;
+  };
+
+  readonly warnings: readonly string[];
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Builds the what-if model of a document that passed validateDocument. */
+export function compileWhatIf(doc: ScorecardDocument, scoring: ScoringModel = compileModel(doc)): WhatIfModel {
+  const { measureCount: M, periodCount: P, objectiveCount: O } = scoring;
+  const warnings: string[] = [];
+
+  let referencePeriod = -1;
+  for (let cell = 0; cell < M * P; cell++) {
+    if (scoring.hasActual[cell] === 1) referencePeriod = Math.max(referencePeriod, cell % P);
+  }
+  const current = Float64Array.from(scoring.baseline);
+  const currentSource = new Int32Array(M).fill(-1);
+  const target = Float64Array.from(scoring.measureTarget);
+  const validMin = new Float64Array(M).fill(Number.NEGATIVE_INFINITY);
+  const validMax = new Float64Array(M).fill(Number.POSITIVE_INFINITY);
+  const baseScore = new Float64Array(M);
+  for (let i = 0; i < M; i++) {
+    for (let k = P - 1; k >= 0; k--) {
+      if (scoring.hasActual[i * P + k] === 1) {
+        current[i] = scoring.value[i * P + k] as number;
+        currentSource[i] = k;
+        break;
+      }
+    }
+    if (referencePeriod >= 0) target[i] = scoring.target[i * P + referencePeriod] as number;
+    const range = doc.measures[i]?.validRange;
+    if (range) {
+      validMin[i] = range.min;
+      validMax[i] = range.max;
+    }
+    baseScore[i] = scoreOf(scoring, target, i, current[i] as number);
+  }
+
+  const weighted = new Float64Array(O);
+  for (let i = 0; i < M; i++) {
+    const o = scoring.measureObjective[i] as number;
+    weighted[o] = (weighted[o] as number) + (scoring.weight[i] as number) * (baseScore[i] as number);
+  }
+  const objectiveBase = new Float64Array(O);
+  for (let o = 0; o < O; o++) {
+    const total = scoring.objectiveWeightTotal[o] as number;
+    objectiveBase[o] =
+      (scoring.measuresByObjective[o]?.length ?? 0) > 0 && total > 0 ? (weighted[o] as number) / total : Number.NaN;
+  }
+
+  // Links: validation guarantees a DAG; ordering by id fixes the order incoming deltas are summed in.
+  const links = [...doc.links].sort(byId);
+  const { order, cyclic } = topologicalOrder(
+    doc.objectives.map((o) => o.id),
+    links,
+  );
+  const topological = Int32Array.from([...order, ...cyclic], (id) => scoring.objectiveIndex.get(id) as number);
+  const inStart = new Int32Array(O + 1);
+  for (const l of links) {
+    const to = scoring.objectiveIndex.get(l.toId) as number;
+    inStart[to + 1] = (inStart[to + 1] as number) + 1;
+  }
+  for (let o = 0; o < O; o++) inStart[o + 1] = (inStart[o + 1] as number) + (inStart[o] as number);
+  const inFrom = new Int32Array(links.length);
+  const inStrength = new Float64Array(links.length);
+  const fill = inStart.slice(0, O);
+  for (const l of links) {
+    const to = scoring.objectiveIndex.get(l.toId) as number;
+    const slot = fill[to] as number;
+    fill[to] = slot + 1;
+    inFrom[slot] = scoring.objectiveIndex.get(l.fromId) as number;
+    inStrength[slot] = l.strength;
+  }
+
+  const investments = [...doc.investments].sort(byId);
+  const investmentSlot = new Map(investments.map((inv, n) => [inv.id, n]));
+  const impacts = [...doc.impacts].sort(byId).filter((imp) => {
+    const inv = investments[investmentSlot.get(imp.investmentId) ?? -1];
+    if (inv && inv.baseSpend > 0) return true;
+    if (inv)
+      warnings.push(`${inv.name} has a base spend of 0, so its impacts are off (x = spend / base − 1 needs a base).`);
+    return false;
+  });
+  const impactMeasure = Int32Array.from(impacts, (imp) => scoring.measureIndex.get(imp.measureId) as number);
+  const lagSteps = [...new Set(impacts.map((imp) => imp.lag))].sort((a, b) => a - b);
+
+  const baseline = {
+    overall: Number.NaN,
+    objective: new Float64Array(O),
+    perspective: new Float64Array(scoring.perspectiveCount),
+  };
+  const model: WhatIfModel = {
+    scoring,
+    referencePeriod,
+    horizon: Math.max(MIN_HORIZON, lagSteps.at(-1) ?? 0),
+    current,
+    currentSource,
+    target,
+    validMin,
+    validMax,
+    baseScore,
+    impactedMeasures: Int32Array.from(new Set(impactMeasure)).sort(),
+    objectiveBase,
+    topological,
+    inStart,
+    inFrom,
+    inStrength,
+    investmentIds: investments.map((inv) => inv.id),
+    investmentNames: investments.map((inv) => inv.name),
+    base: Float64Array.from(investments, (inv) => inv.baseSpend),
+    min: Float64Array.from(investments, (inv) => inv.minSpend),
+    max: Float64Array.from(investments, (inv) => inv.maxSpend),
+    impactIds: impacts.map((imp) => imp.id),
+    impactInvestment: Int32Array.from(impacts, (imp) => investmentSlot.get(imp.investmentId) as number),
+    impactMeasure,
+    impactEffect: Float64Array.from(impacts, (imp) => imp.effect),
+    impactSaturating: Uint8Array.from(impacts, (imp) => (imp.curve === "saturating" ? 1 : 0)),
+    impactLag: Int32Array.from(impacts, (imp) => imp.lag),
+    impactSpread: Float64Array.from(impacts, (imp) => CONFIDENCE_SPREAD[imp.confidence]),
+    lagSteps,
+    baseline,
+    warnings: [...new Set(warnings)],
+  };
+  const ws = createWorkspace(model);
+  baseline.overall = project(model, model.base, ws);
+  baseline.objective.set(ws.objective);
+  baseline.perspective.set(ws.perspective);
+  return model;
+}

@@ -1,0 +1,175 @@
+/**
+ * What a scenario (a spend vector) does to the scorecard, as SPEC §3 asks it reported: projected
+ * overall, per-perspective and per-objective scores with their deltas against base spend, total
+ * spend and its delta, score points per 1 million of currency, the measures spend moves, and the
+ * timeline. Plain data with null for "no score", for the UI and the CLI's `whatif --json`.
+ */
+import type { ScorecardDocument } from "../domain/types.ts";
+import { type Status, statusOf } from "../scoring/status.ts";
+import type { WhatIfModel } from "./model.ts";
+import { createWorkspace, project, type Workspace } from "./project.ts";
+import { totalOf } from "./spend.ts";
+import { timelineLabels, timelineScores, type TimelinePoint } from "./timeline.ts";
+
+export interface ProjectedScore {
+  /** At base spend. */
+  baseline: number | null;
+  projected: number | null;
+  delta: number | null;
+  /** Status of the projected score. */
+  status: Status;
+}
+
+export interface ObjectiveProjection extends ProjectedScore {
+  id: string;
+  name: string;
+}
+
+export interface PerspectiveProjection extends ProjectedScore {
+  id: string;
+  name: string;
+  color: string;
+  objectives: ObjectiveProjection[];
+}
+
+/** A measure some impact moves: where it is now, and where the scenario takes it. */
+export interface MeasureProjection {
+  id: string;
+  name: string;
+  unit: string;
+  objectiveId: string;
+  current: number;
+  /** Label of the period `current` was measured in; null when it is the baseline. */
+  currentPeriod: string | null;
+  projected: number;
+  baselineScore: number;
+  projectedScore: number;
+}
+
+export interface SpendLine {
+  id: string;
+  name: string;
+  base: number;
+  spend: number;
+  delta: number;
+  /** x = spend / base − 1; null when the base is 0 (the investment's impacts are off). */
+  relativeChange: number | null;
+  min: number;
+  max: number;
+}
+
+export interface ScenarioResult {
+  /** The period the projection starts from (its latest actuals); null when there are none. */
+  referencePeriod: string | null;
+  overall: ProjectedScore;
+  perspectives: PerspectiveProjection[];
+  measures: MeasureProjection[];
+  spend: { baseline: number; projected: number; delta: number; investments: SpendLine[] };
+  /** Δ overall in score points (percentage points) per 1,000,000 of extra spend; null when spend is unchanged. */
+  pointsPerMillion: number | null;
+  timeline: Array<TimelinePoint & { baseline: number | null }>;
+  warnings: string[];
+}
+
+/** Evaluates `spend` (one entry per investment slot); `ws` may be reused across calls. */
+export function evaluateScenario(
+  model: WhatIfModel,
+  spend: ArrayLike<number>,
+  ws: Workspace = createWorkspace(model),
+): ScenarioResult {
+  const { scoring, baseline } = model;
+  const doc: ScorecardDocument = scoring.doc;
+  const thresholds = scoring.thresholds;
+
+  const steps = new Float64Array(model.horizon + 1);
+  timelineScores(model, spend, ws, steps);
+  const overall = project(model, spend, ws);
+
+  const perspectives = scoring.perspectiveOrder.map((docIndex, q): PerspectiveProjection => {
+    const p = doc.perspectives[docIndex] as ScorecardDocument["perspectives"][number];
+    return {
+      id: p.id,
+      name: p.name,
+      color: p.color,
+      ...compare(baseline.perspective[q] as number, ws.perspective[q] as number, thresholds),
+      objectives: (scoring.objectivesByPerspective[q] ?? []).map((o) => {
+        const obj = doc.objectives[o] as ScorecardDocument["objectives"][number];
+        return {
+          id: obj.id,
+          name: obj.name,
+          ...compare(baseline.objective[o] as number, ws.objective[o] as number, thresholds),
+        };
+      }),
+    };
+  });
+
+  const measures = Array.from(model.impactedMeasures, (i): MeasureProjection => {
+    const m = doc.measures[i] as ScorecardDocument["measures"][number];
+    const source = model.currentSource[i] as number;
+    return {
+      id: m.id,
+      name: m.name,
+      unit: m.unit,
+      objectiveId: m.objectiveId,
+      current: model.current[i] as number,
+      currentPeriod: source >= 0 ? (scoring.periods[source]?.label ?? null) : null,
+      projected: ws.value[i] as number,
+      baselineScore: model.baseScore[i] as number,
+      projectedScore: ws.score[i] as number,
+    };
+  });
+
+  const investments = model.investmentIds.map((id, n): SpendLine => {
+    const base = model.base[n] as number;
+    const s = spend[n] as number;
+    return {
+      id,
+      name: model.investmentNames[n] ?? id,
+      base,
+      spend: s,
+      delta: s - base,
+      relativeChange: base > 0 ? s / base - 1 : null,
+      min: model.min[n] as number,
+      max: model.max[n] as number,
+    };
+  });
+  const baseTotal = totalOf(model.base);
+  const total = totalOf(spend);
+  const overallScore = compare(baseline.overall, overall, thresholds);
+  const spendDelta = total - baseTotal;
+
+  const labels = timelineLabels(model);
+  const baselineOverall = finiteOrNull(baseline.overall);
+  return {
+    referencePeriod: model.referencePeriod >= 0 ? (scoring.periods[model.referencePeriod]?.label ?? null) : null,
+    overall: overallScore,
+    perspectives,
+    measures,
+    spend: { baseline: baseTotal, projected: total, delta: spendDelta, investments },
+    pointsPerMillion:
+      spendDelta !== 0 && overallScore.delta !== null ? (overallScore.delta * 100) / (spendDelta / 1e6) : null,
+    timeline: Array.from(steps, (s, t) => ({
+      step: t,
+      label: labels[t] ?? `+${t}`,
+      baseline: baselineOverall,
+      projected: finiteOrNull(s),
+    })),
+    warnings: [...model.warnings, ...rangeWarnings(investments)],
+  };
+}
+
+function compare(base: number, projected: number, thresholds: WhatIfModel["scoring"]["thresholds"]): ProjectedScore {
+  const b = finiteOrNull(base);
+  const p = finiteOrNull(projected);
+  return { baseline: b, projected: p, delta: b === null || p === null ? null : p - b, status: statusOf(p, thresholds) };
+}
+
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+function rangeWarnings(lines: readonly SpendLine[]): string[] {
+  return lines
+    .filter((l) => l.spend < l.min || l.spend > l.max)
+    .map((l) => `${l.name}: spend ${l.spend} lies outside its slider range [${l.min}, ${l.max}].`);
+}
