@@ -33,7 +33,7 @@ export interface Workspace {
 }
 
 export function createWorkspace(model: WhatIfModel): Workspace {
-  const { measureCount: M, objectiveCount: O, perspectiveCount: Q } = model.scoring;
+  const { objectiveCount: O, perspectiveCount: Q } = model.scoring;
   const N = model.investmentIds.length;
   return {
     linear: new Float64Array(N),
