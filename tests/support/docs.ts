@@ -1,7 +1,7 @@
 /** Small deterministic documents for tests: valid by construction, easy to tweak. */
 import { DEFAULT_SCORING } from "../../shared/domain/limits.ts";
 import { periodSequence } from "../../shared/domain/periods.ts";
-import type { Measure, ScorecardDocument } from "../../shared/domain/types.ts";
+import type { Impact, Investment, Measure, ScorecardDocument } from "../../shared/domain/types.ts";
 
 /** Deterministic v4-shaped UUIDs: 00000000-0000-4000-8000-000000000001, … */
 export function idSequence(start = 1): () => string {
@@ -19,6 +19,10 @@ export interface DocBuilder {
   measure(objectiveId: string, fields?: Partial<Measure>): string;
   actual(measureId: string, periodIndex: number, value: number): void;
   periodId(index: number): string;
+  /** Slider range default: 0 … 3 × base (SPEC §1). */
+  investment(name: string, baseSpend: number, fields?: Partial<Investment>): string;
+  impact(investmentId: string, measureId: string, effect: number, fields?: Partial<Impact>): string;
+  link(fromId: string, toId: string, strength?: number): string;
 }
 
 /** An empty scorecard with `periods` quarters from 2025-Q1. */
@@ -91,6 +95,39 @@ export function builder(periods = 4): DocBuilder {
       const p = doc.periods[index];
       if (!p) throw new Error(`no period ${index}`);
       return p.id;
+    },
+    investment(name, baseSpend, fields = {}) {
+      const id = newId();
+      doc.investments.push({
+        id,
+        name,
+        description: "",
+        category: "run",
+        baseSpend,
+        minSpend: 0,
+        maxSpend: 3 * baseSpend,
+        ...fields,
+      });
+      return id;
+    },
+    impact(investmentId, measureId, effect, fields = {}) {
+      const id = newId();
+      doc.impacts.push({
+        id,
+        investmentId,
+        measureId,
+        effect,
+        curve: "linear",
+        lag: 0,
+        confidence: "medium",
+        ...fields,
+      });
+      return id;
+    },
+    link(fromId, toId, strength = 1) {
+      const id = newId();
+      doc.links.push({ id, fromId, toId, strength, note: "" });
+      return id;
     },
   };
 }
