@@ -66,6 +66,16 @@ export interface WhatIfModel {
   readonly impactSpread: Float64Array;
   /** Distinct lags of the active impacts, ascending: the timeline only changes at these steps. */
   readonly lagSteps: readonly number[];
+  /** Impacts are ordered by lag, then id: those of lag step s are slots stepImpactStart[s] … [s + 1] − 1. */
+  readonly stepImpactStart: Int32Array;
+  /** Measures and objectives the impacts of each lag step touch (CSR like the links, ascending). */
+  readonly stepMeasureStart: Int32Array;
+  readonly stepMeasures: Int32Array;
+  readonly stepObjectiveStart: Int32Array;
+  readonly stepObjectives: Int32Array;
+  /** Impacted measures of each objective, ascending (CSR): an objective's own change is summed over these. */
+  readonly objectiveMeasureStart: Int32Array;
+  readonly objectiveMeasures: Int32Array;
 
   /** The projection at base spend, which every scenario's deltas are measured against. */
   readonly baseline: {
@@ -149,15 +159,35 @@ export function compileWhatIf(doc: ScorecardDocument, scoring: ScoringModel = co
 
   const investments = [...doc.investments].sort(byId);
   const investmentSlot = new Map(investments.map((inv, n) => [inv.id, n]));
-  const impacts = [...doc.impacts].sort(byId).filter((imp) => {
-    const inv = investments[investmentSlot.get(imp.investmentId) ?? -1];
-    if (inv && inv.baseSpend > 0) return true;
-    if (inv)
-      warnings.push(`${inv.name} has a base spend of 0, so its impacts are off (x = spend / base − 1 needs a base).`);
-    return false;
-  });
+  // By lag, then id: the timeline adds one lag step at a time, and every sum runs in this one order.
+  const impacts = [...doc.impacts]
+    .sort((a, b) => a.lag - b.lag || byId(a, b))
+    .filter((imp) => {
+      const inv = investments[investmentSlot.get(imp.investmentId) ?? -1];
+      if (inv && inv.baseSpend > 0) return true;
+      if (inv)
+        warnings.push(`${inv.name} has a base spend of 0, so its impacts are off (x = spend / base − 1 needs a base).`);
+      return false;
+    });
   const impactMeasure = Int32Array.from(impacts, (imp) => scoring.measureIndex.get(imp.measureId) as number);
-  const lagSteps = [...new Set(impacts.map((imp) => imp.lag))].sort((a, b) => a - b);
+  const lagSteps = [...new Set(impacts.map((imp) => imp.lag))];
+  const impactedMeasures = Int32Array.from(new Set(impactMeasure)).sort();
+  const stepOf = (k: number) => lagSteps.indexOf((impacts[k] as (typeof impacts)[number]).lag);
+  const stepImpactStart = Int32Array.from({ length: lagSteps.length + 1 }, (_, s) =>
+    s === lagSteps.length ? impacts.length : impacts.findIndex((imp) => imp.lag === lagSteps[s]),
+  );
+  const stepMeasures = csr(
+    lagSteps.length,
+    impacts.map((_, k) => [stepOf(k), impactMeasure[k] as number]),
+  );
+  const stepObjectives = csr(
+    lagSteps.length,
+    impacts.map((_, k) => [stepOf(k), scoring.measureObjective[impactMeasure[k] as number] as number]),
+  );
+  const objectiveMeasures = csr(
+    O,
+    Array.from(impactedMeasures, (i) => [scoring.measureObjective[i] as number, i]),
+  );
 
   const baseline = {
     overall: Number.NaN,
@@ -174,7 +204,7 @@ export function compileWhatIf(doc: ScorecardDocument, scoring: ScoringModel = co
     validMin,
     validMax,
     baseScore,
-    impactedMeasures: Int32Array.from(new Set(impactMeasure)).sort(),
+    impactedMeasures,
     objectiveBase,
     topological,
     inStart,
@@ -193,6 +223,13 @@ export function compileWhatIf(doc: ScorecardDocument, scoring: ScoringModel = co
     impactLag: Int32Array.from(impacts, (imp) => imp.lag),
     impactSpread: Float64Array.from(impacts, (imp) => CONFIDENCE_SPREAD[imp.confidence]),
     lagSteps,
+    stepImpactStart,
+    stepMeasureStart: stepMeasures.start,
+    stepMeasures: stepMeasures.items,
+    stepObjectiveStart: stepObjectives.start,
+    stepObjectives: stepObjectives.items,
+    objectiveMeasureStart: objectiveMeasures.start,
+    objectiveMeasures: objectiveMeasures.items,
     baseline,
     warnings: [...new Set(warnings)],
   };
@@ -201,4 +238,17 @@ export function compileWhatIf(doc: ScorecardDocument, scoring: ScoringModel = co
   baseline.objective.set(ws.objective);
   baseline.perspective.set(ws.perspective);
   return model;
+}
+
+/** Compressed rows: the distinct items of each of `rows` rows, ascending, from [row, item] pairs. */
+function csr(rows: number, pairs: ReadonlyArray<readonly [number, number]>): { start: Int32Array; items: Int32Array } {
+  const sets = Array.from({ length: rows }, () => new Set<number>());
+  for (const [row, item] of pairs) sets[row]?.add(item);
+  const start = new Int32Array(rows + 1);
+  const items: number[] = [];
+  sets.forEach((set, r) => {
+    items.push(...[...set].sort((a, b) => a - b));
+    start[r + 1] = items.length;
+  });
+  return { start, items: Int32Array.from(items) };
 }

@@ -11,6 +11,9 @@
  *   6. objective score = base + Δ clamped to [0, cap]; perspectives and overall re-rolled.
  * Every projected measure has a value (an actual or the baseline), so each objective's weight
  * total is its full measure weight and the set of scored nodes is the same for every spend.
+ *
+ * Sums always run in the model's fixed order (impacts by lag then id, measures ascending), so the
+ * timeline's last step and a settled projection agree to the last bit.
  */
 import { achievement, clamp } from "../scoring/achievement.ts";
 import type { ScoringModel } from "../scoring/model.ts";
@@ -21,10 +24,12 @@ import type { WhatIfModel } from "./model.ts";
 export interface Workspace {
   readonly linear: Float64Array;
   readonly saturating: Float64Array;
-  /** Per measure: projected value and score (only impacted measures differ from the model's base). */
+  /** Per measure: Σ of impact changes, projected value and score (only impacted measures differ from base). */
+  readonly shift: Float64Array;
   readonly value: Float64Array;
   readonly score: Float64Array;
-  /** Per objective: score change after propagation, and the projected score (NaN = no score). */
+  /** Per objective: own score change, change after propagation, projected score (NaN = no score). */
+  readonly objectiveOwn: Float64Array;
   readonly objectiveDelta: Float64Array;
   readonly objective: Float64Array;
   /** Per perspective in order. */
@@ -33,13 +38,15 @@ export interface Workspace {
 }
 
 export function createWorkspace(model: WhatIfModel): Workspace {
-  const { objectiveCount: O, perspectiveCount: Q } = model.scoring;
+  const { measureCount: M, objectiveCount: O, perspectiveCount: Q } = model.scoring;
   const N = model.investmentIds.length;
   return {
     linear: new Float64Array(N),
     saturating: new Float64Array(N),
+    shift: new Float64Array(M),
     value: Float64Array.from(model.current),
     score: Float64Array.from(model.baseScore),
+    objectiveOwn: new Float64Array(O),
     objectiveDelta: new Float64Array(O),
     objective: new Float64Array(O),
     perspective: new Float64Array(Q),
@@ -60,59 +67,121 @@ export function project(
   lagLimit = Number.POSITIVE_INFINITY,
   effectScale: Float64Array | null = null,
 ): number {
-  const { scoring, base, impactedMeasures, current, validMin, validMax, baseScore } = model;
-  const { linear, saturating, value, score, objectiveDelta } = ws;
+  start(model, spend, ws);
+  const { lagSteps, stepImpactStart, impactedMeasures, objectiveMeasureStart } = model;
+  let felt = 0;
+  while (felt < lagSteps.length && (lagSteps[felt] as number) <= lagLimit) felt++;
+  shiftValues(model, ws, 0, stepImpactStart[felt] as number, effectScale);
+  for (let j = 0; j < impactedMeasures.length; j++) rescore(model, ws, impactedMeasures[j] as number);
+  for (let o = 0; o < model.scoring.objectiveCount; o++) {
+    if (objectiveMeasureStart[o + 1] !== objectiveMeasureStart[o]) ownChange(model, ws, o);
+  }
+  return settle(model, ws);
+}
 
+/**
+ * The projection timeline: overall score per step 0 … out.length − 1 into `out`. An impact with
+ * lag L is felt from step L on, so the projection is advanced one lag step at a time, re-scoring
+ * only what that step's impacts touch. Leaves `ws` in the settled state and returns its overall.
+ */
+export function projectTimeline(
+  model: WhatIfModel,
+  spend: ArrayLike<number>,
+  ws: Workspace,
+  out: Float64Array,
+  effectScale: Float64Array | null = null,
+): number {
+  start(model, spend, ws);
+  const { lagSteps, stepImpactStart, stepMeasureStart, stepMeasures, stepObjectiveStart, stepObjectives } = model;
+  let felt = settle(model, ws);
+  let t = 0;
+  for (let s = 0; s < lagSteps.length; s++) {
+    for (const lag = lagSteps[s] as number; t < lag && t < out.length; t++) out[t] = felt;
+    shiftValues(model, ws, stepImpactStart[s] as number, stepImpactStart[s + 1] as number, effectScale);
+    for (let j = stepMeasureStart[s] as number; j < (stepMeasureStart[s + 1] as number); j++) {
+      rescore(model, ws, stepMeasures[j] as number);
+    }
+    for (let j = stepObjectiveStart[s] as number; j < (stepObjectiveStart[s + 1] as number); j++) {
+      ownChange(model, ws, stepObjectives[j] as number);
+    }
+    felt = settle(model, ws);
+  }
+  for (; t < out.length; t++) out[t] = felt;
+  return felt;
+}
+
+/** Curve factors per investment; every impacted measure back at its current value. */
+function start(model: WhatIfModel, spend: ArrayLike<number>, ws: Workspace): void {
+  const { base, impactedMeasures, current, baseScore } = model;
   for (let n = 0; n < base.length; n++) {
     const b = base[n] as number;
     const x = b > 0 ? relativeChange(spend[n] as number, b) : 0;
-    linear[n] = x;
-    saturating[n] = curveFactor(true, x);
+    ws.linear[n] = x;
+    ws.saturating[n] = curveFactor(true, x);
   }
+  for (let j = 0; j < impactedMeasures.length; j++) {
+    const i = impactedMeasures[j] as number;
+    ws.shift[i] = 0;
+    ws.value[i] = current[i] as number;
+    ws.score[i] = baseScore[i] as number;
+  }
+  ws.objectiveOwn.fill(0);
+}
 
-  for (let j = 0; j < impactedMeasures.length; j++) value[impactedMeasures[j] as number] = 0;
-  const { impactInvestment, impactMeasure, impactEffect, impactSaturating, impactLag } = model;
-  for (let k = 0; k < impactMeasure.length; k++) {
-    if ((impactLag[k] as number) > lagLimit) continue;
+/** Adds impacts [from, to) to their measures' shifts. */
+function shiftValues(model: WhatIfModel, ws: Workspace, from: number, to: number, effectScale: Float64Array | null) {
+  const { impactInvestment, impactMeasure, impactEffect, impactSaturating } = model;
+  const { shift, linear, saturating } = ws;
+  for (let k = from; k < to; k++) {
     const n = impactInvestment[k] as number;
     const e =
       effectScale === null ? (impactEffect[k] as number) : (impactEffect[k] as number) * (effectScale[k] as number);
     const i = impactMeasure[k] as number;
-    value[i] =
-      (value[i] as number) + e * (impactSaturating[k] === 1 ? (saturating[n] as number) : (linear[n] as number));
+    shift[i] =
+      (shift[i] as number) + e * (impactSaturating[k] === 1 ? (saturating[n] as number) : (linear[n] as number));
   }
+}
 
-  objectiveDelta.fill(0);
-  const { weight, measureObjective, objectiveWeightTotal } = scoring;
-  for (let j = 0; j < impactedMeasures.length; j++) {
-    const i = impactedMeasures[j] as number;
-    const raw = (current[i] as number) + (value[i] as number);
-    const lo = validMin[i] as number;
-    const hi = validMax[i] as number;
-    // biome-ignore lint/complexity/useMathMinMax: a plain clamp; the bounds may be ±Infinity.
-    const v = raw < lo ? lo : raw > hi ? hi : raw;
-    value[i] = v;
-    const p = scoreOf(scoring, model.target, i, v);
-    score[i] = p;
-    const o = measureObjective[i] as number;
-    objectiveDelta[o] =
-      (objectiveDelta[o] as number) +
-      ((weight[i] as number) * (p - (baseScore[i] as number))) / (objectiveWeightTotal[o] as number);
+/** Measure i's value (current + shift, clamped to its valid range) and its score. */
+function rescore(model: WhatIfModel, ws: Workspace, i: number): void {
+  const raw = (model.current[i] as number) + (ws.shift[i] as number);
+  const lo = model.validMin[i] as number;
+  const hi = model.validMax[i] as number;
+  // biome-ignore lint/complexity/useMathMinMax: a plain clamp; the bounds may be ±Infinity.
+  const v = raw < lo ? lo : raw > hi ? hi : raw;
+  ws.value[i] = v;
+  ws.score[i] = scoreOf(model.scoring, model.target, i, v);
+}
+
+/** Objective o's own score change: Σ wᵢ(pᵢ − pᵢ⁰) / Σ w over its impacted measures, in ascending order. */
+function ownChange(model: WhatIfModel, ws: Workspace, o: number): void {
+  const { objectiveMeasureStart, objectiveMeasures, baseScore } = model;
+  const { weight, objectiveWeightTotal } = model.scoring;
+  const total = objectiveWeightTotal[o] as number;
+  let d = 0;
+  for (let j = objectiveMeasureStart[o] as number; j < (objectiveMeasureStart[o + 1] as number); j++) {
+    const i = objectiveMeasures[j] as number;
+    d += ((weight[i] as number) * ((ws.score[i] as number) - (baseScore[i] as number))) / total;
   }
+  ws.objectiveOwn[o] = d;
+}
 
+/** Propagation along the links, objective clamps, then the roll-up; returns the overall score. */
+function settle(model: WhatIfModel, ws: Workspace): number {
   const { topological, inStart, inFrom, inStrength, objectiveBase } = model;
+  const { objectiveOwn, objectiveDelta, objective } = ws;
   for (let t = 0; t < topological.length; t++) {
     const o = topological[t] as number;
-    let d = objectiveDelta[o] as number;
+    let d = objectiveOwn[o] as number;
     for (let l = inStart[o] as number, end = inStart[o + 1] as number; l < end; l++) {
       d += (inStrength[l] as number) * (objectiveDelta[inFrom[l] as number] as number);
     }
     objectiveDelta[o] = d;
   }
-  const objective = ws.objective;
+  const cap = model.scoring.cap;
   for (let o = 0; o < objective.length; o++) {
     const s = objectiveBase[o] as number;
-    objective[o] = Number.isNaN(s) ? s : clamp(s + (objectiveDelta[o] as number), scoring.cap);
+    objective[o] = Number.isNaN(s) ? s : clamp(s + (objectiveDelta[o] as number), cap);
   }
   return rollUp(model, ws);
 }

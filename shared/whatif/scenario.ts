@@ -7,9 +7,9 @@
 import type { ScorecardDocument } from "../domain/types.ts";
 import { type Status, statusOf } from "../scoring/status.ts";
 import type { WhatIfModel } from "./model.ts";
-import { createWorkspace, project, type Workspace } from "./project.ts";
+import { createWorkspace, projectTimeline, type Workspace } from "./project.ts";
 import { totalOf } from "./spend.ts";
-import { timelineLabels, timelineScores, type TimelinePoint } from "./timeline.ts";
+import { timelineLabels, type TimelinePoint } from "./timeline.ts";
 
 export interface ProjectedScore {
   /** At base spend. */
@@ -77,48 +77,39 @@ export function evaluateScenario(
   spend: ArrayLike<number>,
   ws: Workspace = createWorkspace(model),
 ): ScenarioResult {
-  const { scoring, baseline } = model;
-  const doc: ScorecardDocument = scoring.doc;
+  const { baseline, scoring } = model;
   const thresholds = scoring.thresholds;
+  const names = namesOf(model);
 
   const steps = new Float64Array(model.horizon + 1);
-  timelineScores(model, spend, ws, steps);
-  const overall = project(model, spend, ws);
+  const overall = projectTimeline(model, spend, ws, steps);
 
-  const perspectives = scoring.perspectiveOrder.map((docIndex, q): PerspectiveProjection => {
-    const p = doc.perspectives[docIndex] as ScorecardDocument["perspectives"][number];
-    return {
+  const perspectives = names.perspectives.map(
+    (p, q): PerspectiveProjection => ({
       id: p.id,
       name: p.name,
       color: p.color,
       ...compare(baseline.perspective[q] as number, ws.perspective[q] as number, thresholds),
-      objectives: (scoring.objectivesByPerspective[q] ?? []).map((o) => {
-        const obj = doc.objectives[o] as ScorecardDocument["objectives"][number];
-        return {
-          id: obj.id,
-          name: obj.name,
-          ...compare(baseline.objective[o] as number, ws.objective[o] as number, thresholds),
-        };
-      }),
-    };
-  });
-
-  const measures = Array.from(model.impactedMeasures, (i): MeasureProjection => {
-    const m = doc.measures[i] as ScorecardDocument["measures"][number];
-    const source = model.currentSource[i] as number;
-    return {
+      objectives: p.objectives.map((o) => ({
+        id: o.id,
+        name: o.name,
+        ...compare(baseline.objective[o.index] as number, ws.objective[o.index] as number, thresholds),
+      })),
+    }),
+  );
+  const measures = names.measures.map(
+    (m): MeasureProjection => ({
       id: m.id,
       name: m.name,
       unit: m.unit,
       objectiveId: m.objectiveId,
-      current: model.current[i] as number,
-      currentPeriod: source >= 0 ? (scoring.periods[source]?.label ?? null) : null,
-      projected: ws.value[i] as number,
-      baselineScore: model.baseScore[i] as number,
-      projectedScore: ws.score[i] as number,
-    };
-  });
-
+      current: model.current[m.index] as number,
+      currentPeriod: m.currentPeriod,
+      projected: ws.value[m.index] as number,
+      baselineScore: model.baseScore[m.index] as number,
+      projectedScore: ws.score[m.index] as number,
+    }),
+  );
   const investments = model.investmentIds.map((id, n): SpendLine => {
     const base = model.base[n] as number;
     const s = spend[n] as number;
@@ -137,11 +128,9 @@ export function evaluateScenario(
   const total = totalOf(spend);
   const overallScore = compare(baseline.overall, overall, thresholds);
   const spendDelta = total - baseTotal;
-
-  const labels = timelineLabels(model);
   const baselineOverall = finiteOrNull(baseline.overall);
   return {
-    referencePeriod: model.referencePeriod >= 0 ? (scoring.periods[model.referencePeriod]?.label ?? null) : null,
+    referencePeriod: names.referencePeriod,
     overall: overallScore,
     perspectives,
     measures,
@@ -150,12 +139,72 @@ export function evaluateScenario(
       spendDelta !== 0 && overallScore.delta !== null ? (overallScore.delta * 100) / (spendDelta / 1e6) : null,
     timeline: Array.from(steps, (s, t) => ({
       step: t,
-      label: labels[t] ?? `+${t}`,
+      label: names.timeline[t] ?? `+${t}`,
       baseline: baselineOverall,
       projected: finiteOrNull(s),
     })),
     warnings: [...model.warnings, ...rangeWarnings(investments)],
   };
+}
+
+interface Names {
+  referencePeriod: string | null;
+  timeline: string[];
+  perspectives: Array<{
+    id: string;
+    name: string;
+    color: string;
+    objectives: Array<{ index: number; id: string; name: string }>;
+  }>;
+  measures: Array<{
+    index: number;
+    id: string;
+    name: string;
+    unit: string;
+    objectiveId: string;
+    currentPeriod: string | null;
+  }>;
+}
+
+/**
+ * The texts of a model's results, gathered once per model: reading them off the document's rows on
+ * every slider step cost several times the projection itself.
+ */
+const namesCache = new WeakMap<WhatIfModel, Names>();
+function namesOf(model: WhatIfModel): Names {
+  const cached = namesCache.get(model);
+  if (cached) return cached;
+  const { doc, periods } = model.scoring;
+  const names: Names = {
+    referencePeriod: periods[model.referencePeriod]?.label ?? null,
+    timeline: timelineLabels(model),
+    perspectives: model.scoring.perspectiveOrder.map((docIndex, q) => {
+      const p = doc.perspectives[docIndex] as ScorecardDocument["perspectives"][number];
+      return {
+        id: p.id,
+        name: p.name,
+        color: p.color,
+        objectives: (model.scoring.objectivesByPerspective[q] ?? []).map((index) => {
+          const o = doc.objectives[index] as ScorecardDocument["objectives"][number];
+          return { index, id: o.id, name: o.name };
+        }),
+      };
+    }),
+    measures: Array.from(model.impactedMeasures, (index) => {
+      const m = doc.measures[index] as ScorecardDocument["measures"][number];
+      const source = model.currentSource[index] as number;
+      return {
+        index,
+        id: m.id,
+        name: m.name,
+        unit: m.unit,
+        objectiveId: m.objectiveId,
+        currentPeriod: periods[source]?.label ?? null,
+      };
+    }),
+  };
+  namesCache.set(model, names);
+  return names;
 }
 
 function compare(base: number, projected: number, thresholds: WhatIfModel["scoring"]["thresholds"]): ProjectedScore {

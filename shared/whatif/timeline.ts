@@ -1,10 +1,9 @@
 /**
  * The projection timeline (SPEC §3): the overall score in the reference period (step 0) and in
- * each future period after it (steps 1 … horizon). An impact with lag L is felt from step L on,
- * so the line only moves at the impacts' distinct lags; it settles once the longest lag is felt.
+ * each future period after it (steps 1 … horizon); projectTimeline (project.ts) computes it. Here:
+ * what each step is called.
  */
 import { periodSequence } from "../domain/periods.ts";
-import { project, type Workspace } from "./project.ts";
 import type { WhatIfModel } from "./model.ts";
 
 export interface TimelinePoint {
@@ -13,20 +12,6 @@ export interface TimelinePoint {
   label: string;
   /** Overall score at this step; null when nothing has a score. */
   projected: number | null;
-}
-
-/** Overall score per step 0 … horizon into `out` (length horizon + 1); overwrites `ws`. */
-export function timelineScores(model: WhatIfModel, spend: ArrayLike<number>, ws: Workspace, out: Float64Array): void {
-  const { lagSteps } = model;
-  let felt = model.baseline.overall;
-  let next = 0;
-  for (let t = 0; t < out.length; t++) {
-    if (next < lagSteps.length && (lagSteps[next] as number) <= t) {
-      while (next < lagSteps.length && (lagSteps[next] as number) <= t) next++;
-      felt = project(model, spend, ws, t);
-    }
-    out[t] = felt;
-  }
 }
 
 /** Labels of steps 0 … horizon: the anchor period (the reference period, else the last), then what follows it. */

@@ -7,8 +7,9 @@
 import { fileRows } from "./file.bench.ts";
 import { scoringRows } from "./scoring.bench.ts";
 import { formatTable, isChecked, passes, type Row } from "./measure.ts";
+import { whatIfRows } from "./whatif.bench.ts";
 
-const rows: Row[] = [...scoringRows(), ...fileRows()];
+const rows: Row[] = [...scoringRows(), ...whatIfRows(), ...fileRows()];
 console.log(formatTable(rows));
 const failed = rows.filter((r) => isChecked(r) && !passes(r));
 if (failed.length > 0) {

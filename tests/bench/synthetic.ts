@@ -16,6 +16,8 @@ export interface WorkSize {
 
 export const REALISTIC: WorkSize = { measures: 200, periods: 24 };
 export const LARGE: WorkSize = { measures: 10_000, periods: 36 };
+/** SPEC §6's what-if size: 1,000 measures and 20 investments. */
+export const WHAT_IF: WorkSize = { measures: 1_000, periods: 24, investments: 20 };
 
 export function syntheticScorecard(size: WorkSize, seed = 42): ScorecardDocument {
   const rand = prng(seed);
@@ -94,6 +96,14 @@ export function syntheticScorecard(size: WorkSize, seed = 42): ScorecardDocument
     }
   }
 
+  const { links, investments, impacts } = whatIfParts(
+    size.investments ?? 0,
+    objectives,
+    perspectives,
+    measures,
+    rand,
+    newId,
+  );
   return {
     scorecard: {
       id: newId(),
@@ -108,13 +118,70 @@ export function syntheticScorecard(size: WorkSize, seed = 42): ScorecardDocument
     },
     perspectives,
     objectives,
-    links: [],
+    links,
     measures,
     periods,
     periodTargets: [],
     actuals,
-    investments: [],
-    impacts: [],
+    investments,
+    impacts,
     scenarios: [],
   };
+}
+
+/**
+ * Links, investments and impacts for a what-if workload: about 1.5 upward links per objective,
+ * and every measure moved by one investment (a third of them by a second one too), with both
+ * curves, lags 0–4 and every confidence. Heavier than a real scorecard, where many measures
+ * have no impact at all.
+ */
+function whatIfParts(
+  investmentCount: number,
+  objectives: ScorecardDocument["objectives"],
+  perspectives: ScorecardDocument["perspectives"],
+  measures: Measure[],
+  rand: () => number,
+  newId: () => string,
+): Pick<ScorecardDocument, "links" | "investments" | "impacts"> {
+  if (investmentCount === 0) return { links: [], investments: [], impacts: [] };
+  const order = new Map(perspectives.map((p) => [p.id, p.order]));
+  const links: ScorecardDocument["links"] = [];
+  for (const from of objectives) {
+    const above = objectives.filter((to) => (order.get(to.perspectiveId) ?? 0) < (order.get(from.perspectiveId) ?? 0));
+    for (let k = 0; k < 3 && above.length > 0; k++) {
+      if (rand() < 0.5) continue;
+      const to = above[Math.floor(rand() * above.length)] as (typeof above)[number];
+      if (links.some((l) => l.fromId === from.id && l.toId === to.id)) continue;
+      links.push({ id: newId(), fromId: from.id, toId: to.id, strength: Math.round(rand() * 100) / 100, note: "" });
+    }
+  }
+  const investments = Array.from({ length: investmentCount }, (_, n) => {
+    const baseSpend = 250_000 + Math.round(rand() * 40) * 50_000;
+    return {
+      id: newId(),
+      name: `Investment ${n + 1}`,
+      description: "",
+      category: (["run", "grow", "transform"] as const)[n % 3] as "run" | "grow" | "transform",
+      baseSpend,
+      minSpend: Math.round(baseSpend * 0.5),
+      maxSpend: baseSpend * 3,
+    };
+  });
+  const impacts: ScorecardDocument["impacts"] = [];
+  for (const m of measures) {
+    for (let k = 0; k < (rand() < 0.33 ? 2 : 1); k++) {
+      const inv = investments[Math.floor(rand() * investmentCount)] as (typeof investments)[number];
+      const good = m.direction === "lower" ? -1 : 1;
+      impacts.push({
+        id: newId(),
+        investmentId: inv.id,
+        measureId: m.id,
+        effect: (rand() < 0.85 ? good : -good) * (1 + Math.round(rand() * 10)),
+        curve: rand() < 0.5 ? "linear" : "saturating",
+        lag: Math.floor(rand() * 5),
+        confidence: (["low", "medium", "high"] as const)[Math.floor(rand() * 3)] as "low" | "medium" | "high",
+      });
+    }
+  }
+  return { links, investments, impacts };
 }
