@@ -35,6 +35,8 @@ export interface WhatIfModel {
   readonly validMax: Float64Array;
   /** Achievement of `current`: the score every projection is compared with. */
   readonly baseScore: Float64Array;
+  /** The measure's share of its objective's weight (w / Σ w): every projected measure has a value. */
+  readonly measureShare: Float64Array;
   /** Measures some active impact moves, ascending. Only these are re-scored. */
   readonly impactedMeasures: Int32Array;
 
@@ -68,14 +70,12 @@ export interface WhatIfModel {
   readonly lagSteps: readonly number[];
   /** Impacts are ordered by lag, then id: those of lag step s are slots stepImpactStart[s] … [s + 1] − 1. */
   readonly stepImpactStart: Int32Array;
-  /** Measures and objectives the impacts of each lag step touch (CSR like the links, ascending). */
+  /**
+   * Measures the impacts of each lag step touch (CSR like the links), grouped by scoring method so
+   * that the branch on the method is predictable while re-scoring.
+   */
   readonly stepMeasureStart: Int32Array;
   readonly stepMeasures: Int32Array;
-  readonly stepObjectiveStart: Int32Array;
-  readonly stepObjectives: Int32Array;
-  /** Impacted measures of each objective, ascending (CSR): an objective's own change is summed over these. */
-  readonly objectiveMeasureStart: Int32Array;
-  readonly objectiveMeasures: Int32Array;
 
   /** The projection at base spend, which every scenario's deltas are measured against. */
   readonly baseline: {
@@ -176,17 +176,11 @@ export function compileWhatIf(doc: ScorecardDocument, scoring: ScoringModel = co
   const stepImpactStart = Int32Array.from({ length: lagSteps.length + 1 }, (_, s) =>
     s === lagSteps.length ? impacts.length : impacts.findIndex((imp) => imp.lag === lagSteps[s]),
   );
+  const byMethod = (a: number, b: number) => (scoring.method[a] as number) - (scoring.method[b] as number) || a - b;
   const stepMeasures = csr(
     lagSteps.length,
     impacts.map((_, k) => [stepOf(k), impactMeasure[k] as number]),
-  );
-  const stepObjectives = csr(
-    lagSteps.length,
-    impacts.map((_, k) => [stepOf(k), scoring.measureObjective[impactMeasure[k] as number] as number]),
-  );
-  const objectiveMeasures = csr(
-    O,
-    Array.from(impactedMeasures, (i) => [scoring.measureObjective[i] as number, i]),
+    byMethod,
   );
 
   const baseline = {
@@ -204,6 +198,10 @@ export function compileWhatIf(doc: ScorecardDocument, scoring: ScoringModel = co
     validMin,
     validMax,
     baseScore,
+    measureShare: Float64Array.from(
+      scoring.weight,
+      (w, i) => w / (scoring.objectiveWeightTotal[scoring.measureObjective[i] as number] as number),
+    ),
     impactedMeasures,
     objectiveBase,
     topological,
@@ -226,10 +224,6 @@ export function compileWhatIf(doc: ScorecardDocument, scoring: ScoringModel = co
     stepImpactStart,
     stepMeasureStart: stepMeasures.start,
     stepMeasures: stepMeasures.items,
-    stepObjectiveStart: stepObjectives.start,
-    stepObjectives: stepObjectives.items,
-    objectiveMeasureStart: objectiveMeasures.start,
-    objectiveMeasures: objectiveMeasures.items,
     baseline,
     warnings: [...new Set(warnings)],
   };
@@ -240,14 +234,18 @@ export function compileWhatIf(doc: ScorecardDocument, scoring: ScoringModel = co
   return model;
 }
 
-/** Compressed rows: the distinct items of each of `rows` rows, ascending, from [row, item] pairs. */
-function csr(rows: number, pairs: ReadonlyArray<readonly [number, number]>): { start: Int32Array; items: Int32Array } {
+/** Compressed rows: the distinct items of each of `rows` rows, in `order` (default ascending), from [row, item] pairs. */
+function csr(
+  rows: number,
+  pairs: ReadonlyArray<readonly [number, number]>,
+  order = (a: number, b: number) => a - b,
+): { start: Int32Array; items: Int32Array } {
   const sets = Array.from({ length: rows }, () => new Set<number>());
   for (const [row, item] of pairs) sets[row]?.add(item);
   const start = new Int32Array(rows + 1);
   const items: number[] = [];
   sets.forEach((set, r) => {
-    items.push(...[...set].sort((a, b) => a - b));
+    items.push(...[...set].sort(order));
     start[r + 1] = items.length;
   });
   return { start, items: Int32Array.from(items) };

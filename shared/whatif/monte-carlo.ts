@@ -10,14 +10,14 @@
  * run on any number of workers and merged (mergeMonteCarlo) into exactly the one-run result.
  */
 import type { ScorecardDocument } from "../domain/types.ts";
-import { prng } from "../random/prng.ts";
+import { fillRandom } from "../random/prng.ts";
 import { compileWhatIf, type WhatIfModel } from "./model.ts";
-import { createWorkspace, project } from "./project.ts";
+import { createWorkspace, projectTimeline } from "./project.ts";
 import { spendOfScenario } from "./spend.ts";
 
 export const MAX_DRAWS = 1_000_000;
 export const MAX_SEED = 2 ** 32 - 1;
-/** What the UI offers by default: enough for P10 / P90 to within about ±0.01 of a score point. */
+/** What the UI offers by default (SPEC §6 sets the speed target at this size). */
 export const DEFAULT_DRAWS = 10_000;
 
 export interface Quantiles {
@@ -108,29 +108,19 @@ export function sampleMonteCarlo(
 ): MonteCarloSamples {
   const { draws, seed, firstDraw, drawCount } = checkChunk(chunk);
   checkSpend(model, spend);
-  const { lagSteps } = model;
-  const baseline = model.baseline.overall;
   const overall = new Float64Array(drawCount);
   const timeline = Array.from({ length: model.horizon + 1 }, () => new Float64Array(drawCount));
   const ws = createWorkspace(model);
   const scale = new Float64Array(model.impactIds.length);
+  const line = new Float64Array(timeline.length);
 
   for (let j = 0; j < drawCount; j++) {
     drawScales(model, seed, firstDraw + j, scale);
-    // As timelineScores, with this draw's effects: the line moves only at the lag steps, and
-    // the last lag step (≤ horizon) already feels every impact, so it is the settled score.
-    let felt = baseline;
-    let next = 0;
-    for (let t = 0; t < timeline.length; t++) {
-      if (next < lagSteps.length && (lagSteps[next] as number) <= t) {
-        while (next < lagSteps.length && (lagSteps[next] as number) <= t) next++;
-        felt = project(model, spend, ws, t, scale);
-      }
-      (timeline[t] as Float64Array)[j] = felt;
-    }
-    overall[j] = felt;
+    // The kernel advances one lag step at a time; its last step is the settled score to the bit.
+    overall[j] = projectTimeline(model, spend, ws, line, scale);
+    for (let t = 0; t < line.length; t++) (timeline[t] as Float64Array)[j] = line[t] as number;
   }
-  return { seed, draws, firstDraw, drawCount, baseline: finiteOrNull(baseline), overall, timeline };
+  return { seed, draws, firstDraw, drawCount, baseline: finiteOrNull(model.baseline.overall), overall, timeline };
 }
 
 /**
@@ -236,11 +226,14 @@ function fmix32(h: number): number {
   return x >>> 0;
 }
 
-/** Draw d's effect factors 1 + u into `out`, one per active impact slot, in slot (id) order. */
+/**
+ * Draw d's effect factors 1 + u into `out`, one per active impact slot in the model's slot order
+ * (by lag, then id): the k-th number of prng(drawSeed(seed, d)) goes to slot k. Allocates nothing.
+ */
 export function drawScales(model: WhatIfModel, seed: number, d: number, out: Float64Array): void {
-  const rand = prng(drawSeed(seed, d));
+  fillRandom(drawSeed(seed, d), out);
   const spread = model.impactSpread;
-  for (let k = 0; k < out.length; k++) out[k] = 1 + triangular(rand(), spread[k] as number);
+  for (let k = 0; k < out.length; k++) out[k] = 1 + triangular(out[k] as number, spread[k] as number);
 }
 
 /**

@@ -68,21 +68,16 @@ export function project(
   effectScale: Float64Array | null = null,
 ): number {
   start(model, spend, ws);
-  const { lagSteps, stepImpactStart, impactedMeasures, objectiveMeasureStart } = model;
-  let felt = 0;
-  while (felt < lagSteps.length && (lagSteps[felt] as number) <= lagLimit) felt++;
-  shiftValues(model, ws, 0, stepImpactStart[felt] as number, effectScale);
-  for (let j = 0; j < impactedMeasures.length; j++) rescore(model, ws, impactedMeasures[j] as number);
-  for (let o = 0; o < model.scoring.objectiveCount; o++) {
-    if (objectiveMeasureStart[o + 1] !== objectiveMeasureStart[o]) ownChange(model, ws, o);
-  }
+  const { lagSteps } = model;
+  for (let s = 0; s < lagSteps.length && (lagSteps[s] as number) <= lagLimit; s++) advance(model, ws, s, effectScale);
   return settle(model, ws);
 }
 
 /**
  * The projection timeline: overall score per step 0 … out.length − 1 into `out`. An impact with
- * lag L is felt from step L on, so the projection is advanced one lag step at a time, re-scoring
- * only what that step's impacts touch. Leaves `ws` in the settled state and returns its overall.
+ * lag L is felt from step L on, so the projection advances one lag step at a time, re-scoring
+ * only what that step's impacts touch. Leaves `ws` in the settled state and returns its overall,
+ * which equals project(…, ∞) to the last bit: both run the same steps in the same order.
  */
 export function projectTimeline(
   model: WhatIfModel,
@@ -92,22 +87,25 @@ export function projectTimeline(
   effectScale: Float64Array | null = null,
 ): number {
   start(model, spend, ws);
-  const { lagSteps, stepImpactStart, stepMeasureStart, stepMeasures, stepObjectiveStart, stepObjectives } = model;
-  let felt = settle(model, ws);
+  const { lagSteps } = model;
+  // Before the first lag nothing is felt: that is the baseline, bit for bit. Settle only when no
+  // lag step will (no active impacts), so that `ws` is always left settled.
+  let felt = lagSteps.length > 0 ? model.baseline.overall : settle(model, ws);
   let t = 0;
   for (let s = 0; s < lagSteps.length; s++) {
     for (const lag = lagSteps[s] as number; t < lag && t < out.length; t++) out[t] = felt;
-    shiftValues(model, ws, stepImpactStart[s] as number, stepImpactStart[s + 1] as number, effectScale);
-    for (let j = stepMeasureStart[s] as number; j < (stepMeasureStart[s + 1] as number); j++) {
-      rescore(model, ws, stepMeasures[j] as number);
-    }
-    for (let j = stepObjectiveStart[s] as number; j < (stepObjectiveStart[s + 1] as number); j++) {
-      ownChange(model, ws, stepObjectives[j] as number);
-    }
+    advance(model, ws, s, effectScale);
     felt = settle(model, ws);
   }
   for (; t < out.length; t++) out[t] = felt;
   return felt;
+}
+
+/** Feels the impacts of lag step s: shifts their measures' values and re-scores those measures. */
+function advance(model: WhatIfModel, ws: Workspace, s: number, effectScale: Float64Array | null): void {
+  const { stepImpactStart, stepMeasureStart, stepMeasures } = model;
+  shiftValues(model, ws, stepImpactStart[s] as number, stepImpactStart[s + 1] as number, effectScale);
+  rescore(model, ws, stepMeasures, stepMeasureStart[s] as number, stepMeasureStart[s + 1] as number);
 }
 
 /** Curve factors per investment; every impacted measure back at its current value. */
@@ -142,28 +140,35 @@ function shiftValues(model: WhatIfModel, ws: Workspace, from: number, to: number
   }
 }
 
-/** Measure i's value (current + shift, clamped to its valid range) and its score. */
-function rescore(model: WhatIfModel, ws: Workspace, i: number): void {
-  const raw = (model.current[i] as number) + (ws.shift[i] as number);
-  const lo = model.validMin[i] as number;
-  const hi = model.validMax[i] as number;
-  // biome-ignore lint/complexity/useMathMinMax: a plain clamp; the bounds may be ±Infinity.
-  const v = raw < lo ? lo : raw > hi ? hi : raw;
-  ws.value[i] = v;
-  ws.score[i] = scoreOf(model.scoring, model.target, i, v);
-}
-
-/** Objective o's own score change: Σ wᵢ(pᵢ − pᵢ⁰) / Σ w over its impacted measures, in ascending order. */
-function ownChange(model: WhatIfModel, ws: Workspace, o: number): void {
-  const { objectiveMeasureStart, objectiveMeasures, baseScore } = model;
-  const { weight, objectiveWeightTotal } = model.scoring;
-  const total = objectiveWeightTotal[o] as number;
-  let d = 0;
-  for (let j = objectiveMeasureStart[o] as number; j < (objectiveMeasureStart[o + 1] as number); j++) {
-    const i = objectiveMeasures[j] as number;
-    d += ((weight[i] as number) * ((ws.score[i] as number) - (baseScore[i] as number))) / total;
+/** Re-scores measures list[from … to − 1]: value = current + shift clamped to the valid range, then §2. */
+function rescore(model: WhatIfModel, ws: Workspace, list: Int32Array, from: number, to: number): void {
+  const { current, validMin, validMax, target, measureShare } = model;
+  const { method, lowerIsBetter, baseline, bandLow, bandHigh, bandTolerance, cap, measureObjective } = model.scoring;
+  const { shift, value, score, objectiveOwn } = ws;
+  for (let j = from; j < to; j++) {
+    const i = list[j] as number;
+    const raw = (current[i] as number) + (shift[i] as number);
+    const lo = validMin[i] as number;
+    const hi = validMax[i] as number;
+    // biome-ignore lint/complexity/useMathMinMax: a plain clamp; the bounds may be ±Infinity.
+    const v = raw < lo ? lo : raw > hi ? hi : raw;
+    value[i] = v;
+    const p = achievement(
+      method[i] as number,
+      lowerIsBetter[i] === 1,
+      v,
+      baseline[i] as number,
+      target[i] as number,
+      bandLow[i] as number,
+      bandHigh[i] as number,
+      bandTolerance[i] as number,
+      cap,
+    );
+    // The objective's own change, Σ (wᵢ / W)(pᵢ − pᵢ⁰), kept up to date as its measures move.
+    const o = measureObjective[i] as number;
+    objectiveOwn[o] = (objectiveOwn[o] as number) + (measureShare[i] as number) * (p - (score[i] as number));
+    score[i] = p;
   }
-  ws.objectiveOwn[o] = d;
 }
 
 /** Propagation along the links, objective clamps, then the roll-up; returns the overall score. */

@@ -5,6 +5,7 @@
 import { validateDocument } from "../../shared/domain/validate.ts";
 import { marginalValues } from "../../shared/whatif/marginal.ts";
 import { compileWhatIf } from "../../shared/whatif/model.ts";
+import { runMonteCarlo } from "../../shared/whatif/monte-carlo.ts";
 import { createWorkspace, project } from "../../shared/whatif/project.ts";
 import { evaluateScenario } from "../../shared/whatif/scenario.ts";
 import { baseSpend } from "../../shared/whatif/spend.ts";
@@ -63,6 +64,18 @@ export function whatIfRows(): Row[] {
     sink += marginalValues(model, spend, ws).length;
   });
   rows.push({ name: "marginal values (±10 %, 20 investments)", size, median: marginal.median, targetMs: 20 });
+  const monteCarlo = time(
+    () => {
+      sink += runMonteCarlo(model, spend, { draws: 10_000, seed: 7 }).overall.p50 ?? 0;
+    },
+    { minRuns: 3, minMs: 0, warmup: 1 },
+  );
+  rows.push({
+    name: "Monte Carlo, 10,000 draws with timeline band (one thread)",
+    size,
+    median: monteCarlo.median,
+    targetMs: 1000,
+  });
   if (Number.isNaN(sink)) console.error("(sink)");
   return rows;
 }
