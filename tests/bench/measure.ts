@@ -68,7 +68,7 @@ export function formatTable(rows: readonly Row[]): string {
     r.floor ? ms(r.floor.ms) : "—",
     r.floor ? `${(r.median / r.floor.ms).toFixed(2)}×${r.floor.maxRatio ? ` (≤ ${r.floor.maxRatio}×)` : ""}` : "—",
     r.targetMs === undefined ? "—" : `< ${ms(r.targetMs)}${r.targetOn === "p95" ? " at p95" : ""}`,
-    isChecked(r) ? (passes(r) ? "PASS" : "FAIL") : (r.note ?? "info"),
+    isChecked(r) ? `${passes(r) ? "PASS" : "FAIL"}${r.note ? ` (${r.note})` : ""}` : (r.note ?? "info"),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((line) => (line[c] as string).length)));
   const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c] as number)).join(" | ")} |`;

@@ -6,6 +6,7 @@ import { validateDocument } from "../../shared/domain/validate.ts";
 import { marginalValues } from "../../shared/whatif/marginal.ts";
 import { compileWhatIf } from "../../shared/whatif/model.ts";
 import { runMonteCarlo } from "../../shared/whatif/monte-carlo.ts";
+import { optimize } from "../../shared/whatif/optimize.ts";
 import { createWorkspace, project } from "../../shared/whatif/project.ts";
 import { evaluateScenario } from "../../shared/whatif/scenario.ts";
 import { baseSpend } from "../../shared/whatif/spend.ts";
@@ -64,6 +65,21 @@ export function whatIfRows(): Row[] {
     sink += marginalValues(model, spend, ws).length;
   });
   rows.push({ name: "marginal values (±10 %, 20 investments)", size, median: marginal.median, targetMs: 20 });
+  const startAt = baseSpend(model);
+  let proposal = optimize(model, startAt);
+  const optimizer = time(
+    () => {
+      proposal = optimize(model, startAt);
+    },
+    { minRuns: 10, minMs: 0, warmup: 2 },
+  );
+  rows.push({
+    name: "optimizer (same total, every slider in range)",
+    size,
+    median: optimizer.median,
+    targetMs: 200,
+    note: `${proposal.evaluations} evaluations, ${pct(proposal.startOverall)} → ${pct(proposal.overall)}`,
+  });
   const monteCarlo = time(
     () => {
       sink += runMonteCarlo(model, spend, { draws: 10_000, seed: 7 }).overall.p50 ?? 0;
@@ -79,3 +95,5 @@ export function whatIfRows(): Row[] {
   if (Number.isNaN(sink)) console.error("(sink)");
   return rows;
 }
+
+const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
