@@ -19,7 +19,8 @@ import { newCommand } from "./commands/new.ts";
 import { scoreCommand } from "./commands/score.ts";
 import { templatesCommand } from "./commands/templates.ts";
 import { validateCommand } from "./commands/validate.ts";
-import { CliError, type CliIo, Output, unavailable, usageError } from "./output.ts";
+import { whatifCommand } from "./commands/whatif.ts";
+import { CliError, type CliIo, Output, usageError } from "./output.ts";
 import { formatTable } from "./table.ts";
 
 export type { CliIo } from "./output.ts";
@@ -29,11 +30,10 @@ const COMMANDS: readonly Command[] = [
   newCommand,
   validateCommand,
   scoreCommand,
+  whatifCommand,
   exportCommand,
   importActualsCommand,
 ];
-/** Commands the SPEC names that later work (the what-if engine) brings. */
-const LATER_COMMANDS = ["whatif"];
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const out = new Output(io);
@@ -54,11 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = COMMANDS.find((c) => c.name === name);
   try {
-    if (!command) {
-      if (LATER_COMMANDS.includes(name))
-        throw unavailable(`the ${name} command`, COMMANDS.map((c) => c.name).join(", "));
-      throw usageError(`unknown command ${JSON.stringify(name)}`);
-    }
+    if (!command) throw usageError(`unknown command ${JSON.stringify(name)}`);
     if (wantsHelp(rest)) {
       out.lines(...synopses([command]));
       return 0;
@@ -101,7 +97,7 @@ function usage(): string[] {
     ...synopses(COMMANDS).map((line) => `  ${line}`),
     "",
     "  --help after a command explains it; scorecard --version prints the version.",
-    `  Not in this version yet: ${LATER_COMMANDS.join(", ")}, export --format xlsx.`,
+    "  Not in this version yet: export --format xlsx.",
     "",
     "exit codes: 0 success, 1 refused or invalid input (reason on stderr), 2 usage error",
   ];
