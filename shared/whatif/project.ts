@@ -5,15 +5,16 @@
  *   1. x = spend / base − 1 per investment, and its linear and saturating curve factors;
  *   2. Δvalue per impacted measure = Σ E·f(x) over its impacts felt by now (lag ≤ the step);
  *   3. value = current + Δvalue, clamped to the valid range, re-scored against the target;
- *   4. each objective's own score change from its re-scored measures;
+ *   4. each objective's own score change, Σ (wᵢ / W)(pᵢ − pᵢ⁰), kept up to date as measures move;
  *   5. along the links in topological order: Δ(to) += strength · Δ(from), where Δ(from) already
  *      holds what it received;
  *   6. objective score = base + Δ clamped to [0, cap]; perspectives and overall re-rolled.
  * Every projected measure has a value (an actual or the baseline), so each objective's weight
  * total is its full measure weight and the set of scored nodes is the same for every spend.
  *
- * Sums always run in the model's fixed order (impacts by lag then id, measures ascending), so the
- * timeline's last step and a settled projection agree to the last bit.
+ * Impacts are felt one lag step at a time, in the model's fixed order (by lag, then id), by both
+ * project() and projectTimeline(): the timeline's last step and a settled projection agree to the
+ * last bit, and no order of rows in the document changes a result.
  */
 import { achievement, clamp } from "../scoring/achievement.ts";
 import type { ScoringModel } from "../scoring/model.ts";
