@@ -96,14 +96,14 @@ export function scoreAll(model: ScoringModel, options: ScoreOptions = {}): Score
   clearRange(indexSums, P, from, to);
 
   const { cap, method, lowerIsBetter, baseline, bandLow, bandHigh, bandTolerance, weight, absoluteWeight } = model;
-  const { measureTarget, hasPeriodTargets, target } = model;
+  const { measureTarget, hasPeriodTargets, target, measureObjective, leading, measureCount } = model;
   const measureScore = out.measure;
 
-  for (let i = 0; i < model.measureCount; i++) {
-    const oBase = (model.measureObjective[i] as number) * P;
+  for (let i = 0; i < measureCount; i++) {
+    const oBase = (measureObjective[i] as number) * P;
     const w = weight[i] as number;
     const aw = absoluteWeight[i] as number;
-    const ix = model.leading[i] === 1 ? 0 : 2 * P; // which block of indexSums
+    const ix = leading[i] === 1 ? 0 : 2 * P; // which block of indexSums
     const m = method[i] as number;
     const lower = lowerIsBetter[i] === 1;
     const b = baseline[i] as number;
