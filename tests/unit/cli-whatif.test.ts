@@ -1,45 +1,16 @@
-/**
- * `scorecard whatif` (SPEC §3, §5): in-process through runCli on real files in a fresh folder per
- * test, checked against the what-if engine itself (the built binary runs it in cli.test.ts).
- */
-import fs from "node:fs";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../electron/cli/main.ts";
+import { describe, expect, it } from "vitest";
 import { readScorecardFile } from "../../electron/file/open.ts";
-import { toDocumentJson } from "../../shared/document-json.ts";
 import { UNSAFE_CHARACTERS } from "../../shared/domain/readable-path.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { marginalValues } from "../../shared/whatif/marginal.ts";
 import { compileWhatIf } from "../../shared/whatif/model.ts";
 import { evaluateScenario, type ProjectedScore } from "../../shared/whatif/scenario.ts";
 import { baseSpend, spendOfScenario, totalOf } from "../../shared/whatif/spend.ts";
-import { demoScorecard } from "../../shared/templates/demo.ts";
-import { idSequence, NOW } from "../support/docs.ts";
-import { sha256, tempDir } from "../support/files.ts";
+import { sha256 } from "../support/files.ts";
+import { type CliResult, cliInTempFolder, demoDocument } from "../support/cli-harness.ts";
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-let dir: string;
-beforeEach(() => {
-  dir = tempDir("scorecard-whatif-");
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]): Promise<Result> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    cwd: dir,
-  });
-  return { code, stdout, stderr };
-}
+const { cli, fileFrom } = cliInTempFolder("scorecard-whatif-");
+const demo = demoDocument;
 
 /** Runs with --json, expects success, returns the parsed document. */
 async function json(...argv: string[]) {
@@ -48,21 +19,8 @@ async function json(...argv: string[]) {
   return JSON.parse(r.stdout);
 }
 
-const at = (name: string) => path.join(dir, name);
-
-/** The demo scorecard: actuals, seven investments with impacts, scenarios "Cloud-first" and "Security catch-up". */
-function demo(): ScorecardDocument {
-  return demoScorecard({ newId: idSequence(), now: NOW, appVersion: "0.1.0-test" });
-}
-
-async function fileFrom(doc: ScorecardDocument, name = "demo.scorecard"): Promise<string> {
-  fs.writeFileSync(at(`${name}.json`), toDocumentJson(doc));
-  expect(await cli("new", "--from", `${name}.json`, name)).toMatchObject({ code: 0, stderr: "" });
-  return at(name);
-}
-
 /** Exit `code` with exactly one `scorecard: ` line on stderr and nothing on stdout. */
-function expectOneLineFailure(r: Result, code: 1 | 2 = 1): void {
+function expectOneLineFailure(r: CliResult, code: 1 | 2 = 1): void {
   expect(r.code).toBe(code);
   expect(r.stderr).toMatch(/^scorecard: [^\n]+\n/);
   if (code === 1) expect(r.stderr).toMatch(/^[^\n]+\n$/);

@@ -6,57 +6,23 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../electron/cli/main.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readScorecardFile } from "../../electron/file/open.ts";
 import { DOCUMENT_JSON_FORMAT, toDocumentJson } from "../../shared/document-json.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { type NodeScore, scorecardView } from "../../shared/scoring/view.ts";
-import { demoScorecard } from "../../shared/templates/demo.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
-import { builder, idSequence, NOW } from "../support/docs.ts";
-import { sha256, tempDir } from "../support/files.ts";
+import { builder } from "../support/docs.ts";
+import { sha256 } from "../support/files.ts";
+import { type CliResult, cliInTempFolder, demoDocument } from "../support/cli-harness.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-let dir: string;
-beforeEach(() => {
-  dir = tempDir("scorecard-cli-");
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]): Promise<Result> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    cwd: dir,
-  });
-  return { code, stdout, stderr };
-}
-
-const at = (name: string) => path.join(dir, name);
-
-function demo(): ScorecardDocument {
-  return demoScorecard({ newId: idSequence(), now: NOW, appVersion: "0.1.0-test" });
-}
-
-/** Writes `doc` as DOC.json and makes `name` from it with `new --from`. */
-async function fileFrom(doc: ScorecardDocument, name = "demo.scorecard"): Promise<string> {
-  fs.writeFileSync(at(`${name}.json`), toDocumentJson(doc));
-  expect(await cli("new", "--from", `${name}.json`, name)).toMatchObject({ code: 0, stderr: "" });
-  return at(name);
-}
+const { cli, at, fileFrom, folder } = cliInTempFolder("scorecard-cli-");
+const demo = demoDocument;
 
 /** Exit 1 (or `code`) with exactly one `scorecard: ` line on stderr. */
-function expectOneLineFailure(r: Result, code = 1): void {
+function expectOneLineFailure(r: CliResult, code = 1): void {
   expect(r.code).toBe(code);
   expect(r.stderr).toMatch(/^scorecard: [^\n]+\n$/);
 }
@@ -443,7 +409,7 @@ describe("the built binary", () => {
   });
 
   const spawn = (script: string, ...argv: string[]) => {
-    const r = spawnSync(process.execPath, [script, ...argv], { cwd: dir, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [script, ...argv], { cwd: folder(), encoding: "utf8" });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
