@@ -140,22 +140,13 @@ export function compileWhatIf(doc: ScorecardDocument, scoring: ScoringModel = co
     links,
   );
   const topological = Int32Array.from([...order, ...cyclic], (id) => scoring.objectiveIndex.get(id) as number);
-  const inStart = new Int32Array(O + 1);
-  for (const l of links) {
-    const to = scoring.objectiveIndex.get(l.toId) as number;
-    inStart[to + 1] = (inStart[to + 1] as number) + 1;
-  }
-  for (let o = 0; o < O; o++) inStart[o + 1] = (inStart[o + 1] as number) + (inStart[o] as number);
-  const inFrom = new Int32Array(links.length);
-  const inStrength = new Float64Array(links.length);
-  const fill = inStart.slice(0, O);
-  for (const l of links) {
-    const to = scoring.objectiveIndex.get(l.toId) as number;
-    const slot = fill[to] as number;
-    fill[to] = slot + 1;
-    inFrom[slot] = scoring.objectiveIndex.get(l.fromId) as number;
-    inStrength[slot] = l.strength;
-  }
+  // Incoming links per objective, in id order (link indices ascend with ids after the sort).
+  const incoming = csr(
+    O,
+    links.map((l, k) => [scoring.objectiveIndex.get(l.toId) as number, k]),
+  );
+  const inFrom = Int32Array.from(incoming.items, (k) => scoring.objectiveIndex.get(links[k]?.fromId ?? "") as number);
+  const inStrength = Float64Array.from(incoming.items, (k) => links[k]?.strength ?? 0);
 
   const investments = [...doc.investments].sort(byId);
   const investmentSlot = new Map(investments.map((inv, n) => [inv.id, n]));
@@ -205,7 +196,7 @@ export function compileWhatIf(doc: ScorecardDocument, scoring: ScoringModel = co
     impactedMeasures,
     objectiveBase,
     topological,
-    inStart,
+    inStart: incoming.start,
     inFrom,
     inStrength,
     investmentIds: investments.map((inv) => inv.id),
