@@ -144,7 +144,7 @@ function shiftValues(model: WhatIfModel, ws: Workspace, from: number, to: number
 /** Re-scores measures list[from … to − 1]: value = current + shift clamped to the valid range, then §2. */
 function rescore(model: WhatIfModel, ws: Workspace, list: Int32Array, from: number, to: number): void {
   const { current, validMin, validMax, target, measureShare } = model;
-  const { method, lowerIsBetter, baseline, bandLow, bandHigh, bandTolerance, cap, measureObjective } = model.scoring;
+  const { measureObjective } = model.scoring;
   const { shift, value, score, objectiveOwn } = ws;
   for (let j = from; j < to; j++) {
     const i = list[j] as number;
@@ -154,17 +154,7 @@ function rescore(model: WhatIfModel, ws: Workspace, list: Int32Array, from: numb
     // biome-ignore lint/complexity/useMathMinMax: a plain clamp; the bounds may be ±Infinity.
     const v = raw < lo ? lo : raw > hi ? hi : raw;
     value[i] = v;
-    const p = achievement(
-      method[i] as number,
-      lowerIsBetter[i] === 1,
-      v,
-      baseline[i] as number,
-      target[i] as number,
-      bandLow[i] as number,
-      bandHigh[i] as number,
-      bandTolerance[i] as number,
-      cap,
-    );
+    const p = scoreOf(model.scoring, target, i, v);
     // The objective's own change, Σ (wᵢ / W)(pᵢ − pᵢ⁰), kept up to date as its measures move.
     const o = measureObjective[i] as number;
     objectiveOwn[o] = (objectiveOwn[o] as number) + (measureShare[i] as number) * (p - (score[i] as number));
