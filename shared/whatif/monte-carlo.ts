@@ -14,6 +14,7 @@ import { fillRandom } from "../random/prng.ts";
 import { compileWhatIf, type WhatIfModel } from "./model.ts";
 import { createWorkspace, projectTimeline } from "./project.ts";
 import { spendOfScenario } from "./spend.ts";
+import { finiteOrNull } from "../scoring/view.ts";
 
 export const MAX_DRAWS = 1_000_000;
 export const MAX_SEED = 2 ** 32 - 1;
@@ -354,8 +355,4 @@ function spendOfRequest(model: WhatIfModel, spend: Record<string, number>): Floa
 
 function shown(x: unknown): string {
   return typeof x === "number" ? String(x) : typeof x === "string" ? JSON.stringify(x) : typeof x;
-}
-
-function finiteOrNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
 }

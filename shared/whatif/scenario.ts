@@ -10,6 +10,7 @@ import type { WhatIfModel } from "./model.ts";
 import { createWorkspace, projectTimeline, type Workspace } from "./project.ts";
 import { totalOf } from "./spend.ts";
 import { timelineLabels, type TimelinePoint } from "./timeline.ts";
+import { finiteOrNull } from "../scoring/view.ts";
 
 export interface ProjectedScore {
   /** At base spend. */
@@ -211,10 +212,6 @@ function compare(base: number, projected: number, thresholds: WhatIfModel["scori
   const b = finiteOrNull(base);
   const p = finiteOrNull(projected);
   return { baseline: b, projected: p, delta: b === null || p === null ? null : p - b, status: statusOf(p, thresholds) };
-}
-
-function finiteOrNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
 }
 
 function rangeWarnings(lines: readonly SpendLine[]): string[] {
