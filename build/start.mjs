@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { findElectronRuntime, missingRuntimeMessage } from "./electron-runtime.mjs";
+import { prepareElectronBinding } from "./native-binding.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const packageDir = path.join(root, "node_modules/electron");
@@ -40,6 +41,15 @@ if (runtime.kind === "missing" && runtime.downloadable) {
 }
 if (runtime.kind === "missing") {
   console.error(missingRuntimeMessage(reason));
+  process.exit(1);
+}
+
+// The app opens its files with an Electron build of better-sqlite3, kept in native/electron/ apart
+// from the Node build in node_modules that the tests load.
+try {
+  await prepareElectronBinding({ root, log: (line) => console.error(line) });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
 
