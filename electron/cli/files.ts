@@ -1,7 +1,6 @@
 /** Reading and writing the CLI's own files (JSON documents, CSV, exports); scorecard files go through electron/file. */
 import fs from "node:fs";
 import path from "node:path";
-import { tempPathBeside } from "../file/copy.ts";
 import { DEFAULT_MAX_FILE_BYTES } from "../file/format.ts";
 import { refusal } from "./output.ts";
 
@@ -35,24 +34,6 @@ export function readTextFile(file: string): string {
 /** Exists in any form (a dangling link counts: writing there would replace it). */
 export function exists(file: string): boolean {
   return fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
-}
-
-/** Writes through a temp file in the same folder and a rename, so a reader never sees half a file. */
-export function writeTextAtomically(target: string, text: string): void {
-  const temp = tempPathBeside(target);
-  try {
-    const fd = fs.openSync(temp, "wx");
-    try {
-      fs.writeFileSync(fd, text);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, target);
-  } catch (e) {
-    fs.rmSync(temp, { force: true });
-    throw refusal(`could not write ${path.basename(target)}: ${messageOf(e)}`);
-  }
 }
 
 function messageOf(e: unknown): string {

@@ -108,6 +108,30 @@ function verify(file: string, expected: ScorecardDocument, nativeBinding?: strin
   }
 }
 
+/** A text export (JSON, CSV) written like a copy: temp file in the same folder, fsync, rename. */
+export function writeTextAtomically(target: string, text: string): void {
+  const temp = tempPathBeside(target);
+  try {
+    const fd = fs.openSync(temp, "wx");
+    try {
+      fs.writeFileSync(fd, text);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, target);
+    syncFolder(path.dirname(target));
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    throw new FileWriteFailed(
+      `could not write ${path.basename(target)}: ${e instanceof Error ? e.message : String(e)}`,
+      {
+        cause: e,
+      },
+    );
+  }
+}
+
 /** Makes the rename itself durable (POSIX); folders cannot be opened for sync on Windows. */
 function syncFolder(dir: string): void {
   if (process.platform === "win32") return;

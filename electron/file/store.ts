@@ -134,12 +134,12 @@ export class ScorecardStore {
     return this.redoStack.at(-1)?.label ?? null;
   }
 
-  /** Undoes the last edit; returns its label, or null when there is nothing to undo. */
-  undo(): string | null {
+  /** Undoes the last edit; returns what it applied, or null when there is nothing to undo. */
+  undo(): Execution | null {
     return this.travel(this.undoStack, this.redoStack, "inverse");
   }
 
-  redo(): string | null {
+  redo(): Execution | null {
     return this.travel(this.redoStack, this.undoStack, "forward");
   }
 
@@ -158,7 +158,7 @@ export class ScorecardStore {
     this.db.close();
   }
 
-  private travel(from: HistoryEntry[], to: HistoryEntry[], direction: "forward" | "inverse"): string | null {
+  private travel(from: HistoryEntry[], to: HistoryEntry[], direction: "forward" | "inverse"): Execution | null {
     this.assertOpen();
     const entry = from.pop();
     if (!entry) return null;
@@ -170,7 +170,7 @@ export class ScorecardStore {
       throw e;
     }
     to.push(entry);
-    return entry.label;
+    return ex;
   }
 
   /** Writes applied steps in one transaction; on failure the in-memory state is rolled back too. */

@@ -14,6 +14,16 @@ export interface InstantiateOptions {
   periods?: { firstStart: string; count: number };
 }
 
+/** Periods a new scorecard starts with unless told: one year of its kind. */
+export const PERIODS_PER_YEAR = { month: 12, quarter: 4, year: 1 } as const;
+/** The most periods a new scorecard may be created with (20 years of months). */
+export const MAX_NEW_PERIODS = 240;
+
+/** The default `periods` option: one year of the template's period kind from 1 January of `now`'s year. */
+export function defaultPeriods(def: TemplateDefinition, now: string): { firstStart: string; count: number } {
+  return { firstStart: `${now.slice(0, 4)}-01-01`, count: PERIODS_PER_YEAR[def.scorecard.periodKind] };
+}
+
 export function instantiateTemplate(def: TemplateDefinition, opts: InstantiateOptions): ScorecardDocument {
   const ids = new Map<string, string>();
   const idOf = (key: string): string => {

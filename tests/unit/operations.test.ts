@@ -176,7 +176,7 @@ describe("operations that apply", () => {
     });
     expect(store.undoLabel).toBe("Paste 8 cells");
     expect(store.document().actuals).toHaveLength(before.actuals.length + 5);
-    expect(store.undo()).toBe("Paste 8 cells");
+    expect(store.undo()?.label).toBe("Paste 8 cells");
     expect(snapshot()).toEqual(before);
   });
 
@@ -332,7 +332,7 @@ describe("operations that are refused", () => {
     expect(() => store.undo()).toThrow(FileWriteFailed);
     expect(snapshot()).toEqual(before);
     (store as unknown as { db: { pragma(s: string): unknown } }).db.pragma("query_only = OFF");
-    expect(store.undo()).toBe("Edit measure");
+    expect(store.undo()?.label).toBe("Edit measure");
     expect(onDisk().measures.find((m) => m.id === fx.ids.uptime)?.owner).toBe("");
   });
 });

@@ -7,10 +7,10 @@ import path from "node:path";
 import { toDocumentJson } from "../../../shared/document-json.ts";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import { actualsToCsv } from "../../../shared/interchange/actuals-csv.ts";
+import { writeTextAtomically } from "../../file/copy.ts";
 import { readScorecardFile } from "../../file/open.ts";
 import { parseCommand } from "../args.ts";
 import type { Command } from "../command.ts";
-import { writeTextAtomically } from "../files.ts";
 import { refusal, unavailable, usageError } from "../output.ts";
 
 const OPTIONS = {

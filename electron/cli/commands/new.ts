@@ -10,7 +10,7 @@ import { parseDocumentJson } from "../../../shared/document-json.ts";
 import { formatProblem } from "../../../shared/domain/problems.ts";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import { findTemplate, TEMPLATES } from "../../../shared/templates/index.ts";
-import { instantiateTemplate } from "../../../shared/templates/instantiate.ts";
+import { defaultPeriods, instantiateTemplate, MAX_NEW_PERIODS } from "../../../shared/templates/instantiate.ts";
 import { writeFileAtomically } from "../../file/copy.ts";
 import { parseCommand } from "../args.ts";
 import type { Command, Context } from "../command.ts";
@@ -25,9 +25,6 @@ const OPTIONS = {
   start: { type: "string" },
   periods: { type: "string" },
 } as const;
-
-/** Periods a template scorecard starts with unless told: one year of its kind, from 1 January this year. */
-const PERIODS_PER_YEAR = { month: 12, quarter: 4, year: 1 } as const;
 
 export const newCommand: Command = {
   name: "new",
@@ -64,18 +61,20 @@ function fromTemplate(key: string, start?: string, periods?: string): { doc: Sco
   if (!def) {
     throw usageError(`unknown template ${JSON.stringify(key)} (templates: ${TEMPLATES.map((t) => t.key).join(", ")})`);
   }
-  const firstStart = start ?? `${new Date().getUTCFullYear()}-01-01`;
+  const now = new Date().toISOString();
+  const defaults = defaultPeriods(def, now);
+  const firstStart = start ?? defaults.firstStart;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(firstStart) || Number.isNaN(Date.parse(firstStart))) {
     throw usageError(`--start must be a date like 2026-01-01, not ${JSON.stringify(firstStart)}`);
   }
-  const count = periods === undefined ? PERIODS_PER_YEAR[def.scorecard.periodKind] : Number(periods);
-  if (!Number.isInteger(count) || count < 0 || count > 240) {
-    throw usageError(`--periods must be a whole number from 0 to 240, not ${JSON.stringify(periods)}`);
+  const count = periods === undefined ? defaults.count : Number(periods);
+  if (!Number.isInteger(count) || count < 0 || count > MAX_NEW_PERIODS) {
+    throw usageError(`--periods must be a whole number from 0 to ${MAX_NEW_PERIODS}, not ${JSON.stringify(periods)}`);
   }
   // Valid by construction (tests/unit/templates.test.ts validates every template).
   const doc = instantiateTemplate(def, {
     newId: randomUUID,
-    now: new Date().toISOString(),
+    now,
     appVersion: version,
     periods: { firstStart, count },
   });
