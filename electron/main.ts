@@ -1,61 +1,250 @@
 /**
- * Electron main process: one locked-down window showing the renderer. The only module that
- * imports `electron`; the real shell (app:// protocol, IPC, menus, files) comes later.
+ * Electron main process: the thin adapter that wires the plain-Node parts to Electron. Everything
+ * with a decision in it lives elsewhere and is unit-tested: the handler table (api/handlers.ts),
+ * sender checks (api/ipc.ts), which window shows which document (documents/), the app:// protocol,
+ * CSP, link and navigation policy and window options (security/), the menu (menu/).
  */
+import fs from "node:fs";
 import path from "node:path";
-import { app, BrowserWindow, nativeTheme, session } from "electron";
+import { randomUUID } from "node:crypto";
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from "electron";
+import { version as appVersion } from "../package.json";
+import { EVENT_CHANNEL, type Theme } from "../shared/api/contract.ts";
+import { findTemplate } from "../shared/templates/index.ts";
+import { defaultPeriods, instantiateTemplate } from "../shared/templates/instantiate.ts";
+import { nativeDialogs } from "./adapters/native-dialogs.ts";
+import { createHandlers } from "./api/handlers.ts";
+import { registerHandlers } from "./api/ipc.ts";
+import { PathTokens } from "./api/path-tokens.ts";
+import { ScorecardStore } from "./file/store.ts";
+import { writeFileAtomically } from "./file/copy.ts";
+import { APP_NAME, DocumentWindows, type WindowHost } from "./documents/document-windows.ts";
+import { documentsInArgv } from "./documents/launch-args.ts";
+import { SettingsFile, withRecent } from "./documents/settings-file.ts";
+import { placeWindow } from "./documents/window-bounds.ts";
+import { createAppActions } from "./menu/app-actions.ts";
+import { buildMenuTemplate } from "./menu/template.ts";
+import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from "./security/app-protocol.ts";
+import { lockDownContents } from "./security/navigation.ts";
+import { windowOptions } from "./security/window-options.ts";
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 960,
-    minHeight: 600,
-    show: false,
-    // Matches the page background of the theme, so there is no white flash in dark mode.
-    backgroundColor: nativeTheme.shouldUseDarkColors ? "#15181d" : "#f6f7f9",
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-    },
-  });
-  win.once("ready-to-show", () => win.show());
-  // The app path is the project folder in development and the packaged app's root later.
-  void win.loadFile(path.join(app.getAppPath(), "dist/renderer/index.html"));
-  return win;
-}
+/** Where Help ▸ Documentation leads (through the same confirmation as any outside link). */
+const DOCUMENTATION_URL = "https://scorecardstudio.app/docs";
 
-// A second launch focuses the running window instead of starting another copy.
+/** `electron .` in development: the runtime and the app folder come before the arguments. */
+const LEADING_ARGS = process.defaultApp ? 2 : 1;
+
+// Before ready: one instance, sandbox for every renderer, the app:// scheme as a secure origin,
+// and file-open requests that arrive while starting (macOS sends them before ready).
+const pendingFiles: string[] = [];
+let openFiles: ((files: string[]) => void) | null = null;
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on("second-instance", () => {
-    const win = BrowserWindow.getAllWindows()[0];
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.focus();
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  ]);
+  app.on("open-file", (event, file) => {
+    event.preventDefault();
+    if (openFiles) openFiles([file]);
+    else pendingFiles.push(file);
+  });
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const appPath = app.getAppPath();
+  // Packaged, native modules sit beside the asar archive (asarUnpack); in development, in the project.
+  const nativeBinding = path.join(
+    appPath.replace(/app\.asar$/, "app.asar.unpacked"),
+    "native/electron/better_sqlite3.node",
+  );
+  if (!fs.existsSync(nativeBinding)) {
+    dialog.showErrorBox(
+      `${APP_NAME} cannot start`,
+      `Its SQLite module for Electron is missing (${nativeBinding}). Run \`npm run rebuild:electron\` once with internet access.`,
+    );
+    app.exit(1);
+    return;
+  }
+  const settings = new SettingsFile(path.join(app.getPath("userData"), "settings.json"));
+  nativeTheme.themeSource = settings.get().theme;
+  const windows = new Map<number, BrowserWindow>();
+  const windowById = (id: number | null) => (id === null ? null : (windows.get(id) ?? null));
+  const tokens = new PathTokens();
+  const dialogs = nativeDialogs(windowById);
+  const storeOptions = { appVersion, nativeBinding };
+
+  const host: WindowHost = {
+    create: () => createWindow(),
+    focus(id) {
+      const win = windows.get(id);
+      if (!win) return;
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    },
+    close: (id) => windows.get(id)?.close(),
+    setTitle: (id, title) => windows.get(id)?.setTitle(title),
+    send: (id, event) => windows.get(id)?.webContents.send(EVENT_CHANNEL, event),
+    noteDocument(id, file) {
+      app.addRecentDocument(file);
+      windows.get(id)?.setRepresentedFilename(file);
+    },
+  };
+
+  const documents = new DocumentWindows(
+    host,
+    {
+      open: (file) => ScorecardStore.open(file, storeOptions),
+      create(file, doc) {
+        writeFileAtomically(file, doc, { nativeBinding });
+        return ScorecardStore.open(file, storeOptions);
+      },
+    },
+    (file) => {
+      settings.update({ recent: withRecent(settings.get().recent, file) });
+      refreshMenu();
+    },
+  );
+
+  const themeChanged = (theme: Theme) => {
+    nativeTheme.themeSource = theme;
+    for (const win of windows.values()) win.webContents.send(EVENT_CHANNEL, { type: "settings", settings: { theme } });
+    refreshMenu();
+  };
+  const openOutside = async (windowId: number | null, url: string) => {
+    if (await dialogs.confirmExternal(windowId ?? -1, url)) await shell.openExternal(url);
+  };
+  const log = (error: unknown) => console.error(`${APP_NAME}:`, error);
+  const focused = () => {
+    const win = BrowserWindow.getFocusedWindow();
+    return win && windows.has(win.id) ? win.id : null;
+  };
+
+  const actions = createAppActions({
+    documents,
+    host,
+    dialogs,
+    settings,
+    themeChanged,
+    focused,
+    showsDark: () => nativeTheme.shouldUseDarkColors,
+    openDocumentation: (windowId) => openOutside(windowId, DOCUMENTATION_URL),
+    log,
   });
 
-  // Every web contents, present and future: no navigation away from the app, no new windows.
+  function refreshMenu(): void {
+    const id = focused();
+    const template = buildMenuTemplate(
+      {
+        platform: process.platform,
+        recent: settings.get().recent.map((file) => ({ file, label: path.basename(file) })),
+        hasDocument: id !== null && documents.hasDocument(id),
+        dark: nativeTheme.shouldUseDarkColors,
+        developerTools: !app.isPackaged,
+      },
+      actions,
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  }
+
+  function createWindow(): number {
+    const workAreas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea);
+    const placement = placeWindow(settings.get().window, workAreas, windows.size);
+    const win = new BrowserWindow(
+      windowOptions({
+        preload: path.join(appPath, "dist/electron/preload.cjs"),
+        placement,
+        dark: nativeTheme.shouldUseDarkColors,
+        title: APP_NAME,
+      }),
+    );
+    const id = win.id;
+    windows.set(id, win);
+    documents.added(id);
+    if (placement.maximized) win.maximize();
+    win.once("ready-to-show", () => win.show());
+    // The window title names the document; the page's <title> must not replace it.
+    win.on("page-title-updated", (event) => event.preventDefault());
+    win.on("focus", refreshMenu);
+    win.on("close", () => {
+      settings.update({ window: { ...win.getNormalBounds(), maximized: win.isMaximized() } });
+    });
+    win.on("closed", () => {
+      windows.delete(id);
+      documents.removed(id);
+      tokens.forgetWindow(id);
+      refreshMenu();
+    });
+    void win.loadURL(APP_ENTRY_URL);
+    return id;
+  }
+
+  // No network, no permissions: the page needs neither (SPEC §5). Requests other than the app's
+  // own pages and inline images are cancelled, whatever the CSP says.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const scheme = details.url.slice(0, details.url.indexOf(":"));
+    callback({ cancel: !["app", "data", "blob", "devtools"].includes(scheme) });
+  });
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(appPath, "dist/renderer")));
   app.on("web-contents-created", (_event, contents) => {
-    contents.on("will-navigate", (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: "deny" }));
+    lockDownContents(contents, (url) => void openOutside(BrowserWindow.fromWebContents(contents)?.id ?? null, url));
   });
 
+  registerHandlers(
+    ipcMain,
+    createHandlers({
+      documents,
+      tokens,
+      dialogs,
+      settings,
+      newDocument(key, periods) {
+        const def = findTemplate(key);
+        if (!def) throw new Error(`unknown template ${key}`); // the contract's enum admits known keys only
+        const now = new Date().toISOString();
+        return instantiateTemplate(def, {
+          newId: randomUUID,
+          now,
+          appVersion,
+          periods: periods ?? defaultPeriods(def, now),
+        });
+      },
+      openExternal: (url) => shell.openExternal(url),
+      themeChanged,
+      closeWindow: (id) => host.close(id),
+      log,
+    }),
+    (webContentsId) => {
+      for (const [id, win] of windows) if (!win.isDestroyed() && win.webContents.id === webContentsId) return id;
+      return null;
+    },
+  );
+
+  openFiles = (files) => {
+    void actions.openFiles(files).then(() => {
+      if (windows.size === 0) createWindow();
+    });
+  };
+  app.on("second-instance", (_event, argv, cwd) => {
+    const files = documentsInArgv(argv, cwd, LEADING_ARGS);
+    if (files.length > 0) openFiles?.(files);
+    else {
+      const first = windows.values().next().value;
+      if (first) host.focus(first.id);
+      else createWindow();
+    }
+  });
+  app.on("activate", () => {
+    if (windows.size === 0) createWindow();
+  });
   app.on("window-all-closed", () => {
     if (process.platform !== "darwin") app.quit();
   });
 
-  void app.whenReady().then(() => {
-    // The app needs no camera, notifications, clipboard reads or any other permission.
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
-    createWindow();
-    // macOS keeps the app alive without windows; clicking the dock icon opens one again.
-    app.on("activate", () => {
-      if (BrowserWindow.getAllWindows().length === 0) createWindow();
-    });
-  });
+  refreshMenu();
+  openFiles([...documentsInArgv(process.argv, process.cwd(), LEADING_ARGS), ...pendingFiles.splice(0)]);
 }

@@ -61,7 +61,7 @@ const Cell = { measureId: z.string(), periodId: z.string() };
 
 // Shapes only: values and changes are checked field by field against the entity's schema when the
 // operation is planned, so their messages can name the entity and field.
-const Single = z.discriminatedUnion("type", [
+const SINGLE_SHAPES = [
   z.strictObject({ type: z.literal("scorecard.update"), changes: Fields }),
   z.strictObject({ type: z.literal("create"), entity: Entity, value: Fields, at: z.int().min(0).optional() }),
   z.strictObject({ type: z.literal("update"), entity: Entity, id: z.string(), changes: Fields }),
@@ -71,7 +71,8 @@ const Single = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("actual.clear"), ...Cell }),
   z.strictObject({ type: z.literal("periodTarget.set"), ...Cell, target: z.number() }),
   z.strictObject({ type: z.literal("periodTarget.clear"), ...Cell }),
-]);
+] as const;
+const Single = z.discriminatedUnion("type", SINGLE_SHAPES);
 const Batch = z.strictObject({
   type: z.literal("batch"),
   label: z.string().max(200),
@@ -79,7 +80,8 @@ const Batch = z.strictObject({
 });
 const Message = z.strictObject({
   version: z.number(),
-  operation: z.union([Single, Batch]),
+  // One discriminated union, so a broken operation's message names the field, not just "invalid input".
+  operation: z.discriminatedUnion("type", [...SINGLE_SHAPES, Batch]),
 });
 
 export type ParsedMessage = { ok: true; operation: Operation } | { ok: false; message: string };

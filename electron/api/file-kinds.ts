@@ -1,0 +1,24 @@
+/** What each kind of file choice is for: its token grant, extension and dialog filter. */
+import path from "node:path";
+import type { SavePurpose } from "../../shared/api/contract.ts";
+import type { Grant } from "./path-tokens.ts";
+
+export interface SaveKind {
+  grant: Grant;
+  extension: string;
+  filterName: string;
+}
+
+export const SAVE_KINDS: Record<SavePurpose, SaveKind> = {
+  document: { grant: "save-document", extension: ".scorecard", filterName: "Scorecard" },
+  share: { grant: "save-share", extension: ".scorecard", filterName: "Scorecard" },
+  "export-json": { grant: "save-export-json", extension: ".json", filterName: "Scorecard JSON" },
+  "export-csv": { grant: "save-export-csv", extension: ".csv", filterName: "CSV (actuals)" },
+};
+
+export const OPEN_FILTER = { name: "Scorecard", extensions: ["scorecard"] } as const;
+
+/** Some platforms' save dialogs do not add the filter's extension; a scorecard saved as "plan" would not open by double click. */
+export function withExtension(file: string, extension: string): string {
+  return path.extname(file).toLowerCase() === extension ? file : `${file}${extension}`;
+}

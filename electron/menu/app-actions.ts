@@ -1,0 +1,131 @@
+/**
+ * What the menu and the operating system ask of the app, carried out in main: Open…, Open Recent,
+ * Save As…, Export, files from the command line / file manager, and commands passed on to the
+ * focused window's page. Failures become a native dialog (the page may not even be loaded yet);
+ * the same typed errors as the API, from the same error mapping.
+ */
+import path from "node:path";
+import type { Command, Theme } from "../../shared/api/contract.ts";
+import type { ApiError } from "../../shared/api/errors.ts";
+import { toFailure } from "../api/errors.ts";
+import { SAVE_KINDS, withExtension } from "../api/file-kinds.ts";
+import type { Dialogs, Services } from "../api/handlers.ts";
+import type { DocumentWindows, WindowHost } from "../documents/document-windows.ts";
+import type { MenuActions } from "./template.ts";
+
+export interface AppDialogs extends Dialogs {
+  /** A refused file, a failed write: the message and its problems, row by row. */
+  showError(windowId: number | null, title: string, error: ApiError): Promise<void>;
+  showAbout(windowId: number | null): Promise<void>;
+}
+
+export interface AppActionsDeps {
+  documents: DocumentWindows;
+  host: WindowHost;
+  dialogs: AppDialogs;
+  settings: Services["settings"];
+  themeChanged(theme: Theme): void;
+  /** The focused app window, if any. */
+  focused(): number | null;
+  /** Whether dark colours are showing now (the OS's choice when the theme is "system"). */
+  showsDark(): boolean;
+  openDocumentation(windowId: number | null): Promise<void>;
+  log(error: unknown): void;
+}
+
+export function createAppActions(
+  d: AppActionsDeps,
+): MenuActions & { openFiles(files: readonly string[]): Promise<void> } {
+  const fail = (windowId: number | null, title: string, e: unknown) => {
+    const result = toFailure(e, d.log);
+    return result.ok ? Promise.resolve() : d.dialogs.showError(windowId, title, result.error);
+  };
+
+  const openFile = async (file: string, from: number | null): Promise<void> => {
+    try {
+      d.documents.open(file, from);
+    } catch (e) {
+      await fail(from, `${path.basename(file)} could not be opened`, e);
+    }
+  };
+
+  const windowWithDocument = (): number | null => {
+    const id = d.focused();
+    return id !== null && d.documents.hasDocument(id) ? id : null;
+  };
+
+  const saveTo = async (
+    purpose: "document" | "export-json" | "export-csv",
+    write: (windowId: number, file: string) => void,
+  ) => {
+    const windowId = windowWithDocument();
+    if (windowId === null) return;
+    const kind = SAVE_KINDS[purpose];
+    const name = d.documents.storeOf(windowId).file;
+    const suggested = withExtension(path.basename(name, path.extname(name)), kind.extension);
+    const chosen = await d.dialogs.chooseSave(windowId, kind, suggested);
+    if (chosen === null) return;
+    const file = withExtension(chosen, kind.extension);
+    try {
+      write(windowId, file);
+    } catch (e) {
+      await fail(windowId, `${path.basename(file)} could not be written`, e);
+    }
+  };
+
+  return {
+    command(command: Command) {
+      const id = d.focused();
+      // With no window open (macOS), "New from Template…" needs the start screen to show its picker.
+      if (id === null) {
+        if (command === "new-from-template") d.host.create();
+        return;
+      }
+      d.host.send(id, { type: "command", command });
+    },
+
+    async open() {
+      const from = d.focused();
+      const file = await d.dialogs.chooseOpen(from ?? -1);
+      if (file !== null) await openFile(file, from);
+    },
+
+    openRecent(file: string) {
+      void openFile(file, d.focused());
+    },
+
+    clearRecent() {
+      d.settings.update({ recent: [] });
+    },
+
+    saveAs() {
+      void saveTo("document", (windowId, file) => {
+        d.documents.saveAs(windowId, file);
+        d.host.send(windowId, { type: "document-replaced" });
+      });
+    },
+
+    exportAs(format: "json" | "csv") {
+      void saveTo(`export-${format}`, (windowId, file) => d.documents.exportTo(windowId, file, format));
+    },
+
+    toggleDarkMode() {
+      const theme: Theme = d.showsDark() ? "light" : "dark";
+      d.settings.update({ theme });
+      d.themeChanged(theme);
+    },
+
+    showAbout() {
+      void d.dialogs.showAbout(d.focused());
+    },
+
+    showDocumentation() {
+      void d.openDocumentation(d.focused());
+    },
+
+    /** Files from the command line, the file manager or a second launch. */
+    async openFiles(files: readonly string[]) {
+      for (const file of files) await openFile(file, null);
+    },
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * The one API between the renderer and the main process (SPEC §5). The preload exposes exactly
+ * this (shared/api/client.ts builds it), main answers it with one handler per method
+ * (electron/api/handlers.ts), and every request payload is checked against the schema below in
+ * main before anything runs: the renderer is treated as untrusted as any file.
+ *
+ * The renderer never names a path. Dialogs and the recent list hand it opaque, single-use tokens
+ * bound to its window; it passes a token back to say "that file".
+ */
+import { z } from "zod";
+import type { Problem, ScorecardDocument } from "../domain/types.ts";
+import type { Step } from "../operations/state.ts";
+import { MAX_NEW_PERIODS } from "../templates/instantiate.ts";
+import { TEMPLATES } from "../templates/index.ts";
+import type { ApiResult } from "./errors.ts";
+import type { Method } from "./methods.ts";
+
+export { channelOf, EVENT_CHANNEL, METHODS, type Method } from "./methods.ts";
+
+/** A path token as main issues it: 32 random bytes, base64url. */
+export const Token = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be a file token issued by a dialog");
+
+const TemplateKey = z.enum(TEMPLATES.map((t) => t.key) as [string, ...string[]]);
+const IsoDate = z.iso.date();
+/** File names main suggests in a save dialog: a name, not a path. */
+const SuggestedName = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^/\\:*?"<>|]+$/, "must be a file name without folders or reserved characters");
+const Nothing = z.strictObject({});
+
+export const OPEN_PURPOSES = ["document"] as const;
+export const SAVE_PURPOSES = ["document", "share", "export-json", "export-csv"] as const;
+export type SavePurpose = (typeof SAVE_PURPOSES)[number];
+export const THEMES = ["system", "light", "dark"] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Request schemas, one per method. Strict objects: an unknown key is a malformed request. */
+export const REQUESTS = {
+  getDocument: Nothing,
+  listRecent: Nothing,
+  chooseFileToOpen: z.strictObject({ purpose: z.enum(OPEN_PURPOSES) }),
+  chooseFileToSave: z.strictObject({ purpose: z.enum(SAVE_PURPOSES), suggestedName: SuggestedName }),
+  openDocument: z.strictObject({ file: Token }),
+  createDocument: z.strictObject({
+    template: TemplateKey,
+    file: Token,
+    periods: z.strictObject({ firstStart: IsoDate, count: z.int().min(0).max(MAX_NEW_PERIODS) }).optional(),
+  }),
+  // The operation's own shape is checked by parseOperationMessage, which names the broken field.
+  applyOperation: z.strictObject({ message: z.unknown() }),
+  undo: Nothing,
+  redo: Nothing,
+  saveAs: z.strictObject({ file: Token }),
+  shareCopy: z.strictObject({ file: Token, omitActuals: z.boolean(), omitNotes: z.boolean() }),
+  exportDocument: z.strictObject({ file: Token, format: z.enum(["json", "csv"]) }),
+  closeDocument: Nothing,
+  readSettings: Nothing,
+  setTheme: z.strictObject({ theme: z.enum(THEMES) }),
+  openExternal: z.strictObject({ url: z.string().max(4096) }),
+} as const satisfies { [M in Method]: z.ZodType };
+
+export type Request<M extends Method> = z.infer<(typeof REQUESTS)[M]>;
+
+/** The document a window shows. */
+export interface DocumentSnapshot {
+  /** The file's name, without its folder. */
+  fileName: string;
+  document: ScorecardDocument;
+  /** Findings that did not stop the file from opening. */
+  warnings: Problem[];
+  history: History;
+}
+
+/** What undo and redo would do next, as menu labels ("Edit measure"), or null. */
+export interface History {
+  undo: string | null;
+  redo: string | null;
+}
+
+/** One committed edit, undo or redo: the steps main applied, so the renderer can replay them. */
+export interface Change {
+  label: string;
+  steps: Step[];
+  history: History;
+}
+
+export interface FileChoice {
+  token: string;
+  fileName: string;
+}
+
+export interface RecentEntry extends FileChoice {
+  /** The folder, for display only. */
+  location: string;
+}
+
+/**
+ * Where an opened document went: into this window, into a new window (this one already shows a
+ * document), or nowhere new because another window has it open and was brought to the front.
+ */
+export type OpenOutcome = { kind: "here"; snapshot: DocumentSnapshot } | { kind: "new-window" } | { kind: "focused" };
+
+export interface Settings {
+  theme: Theme;
+}
+
+export interface Responses {
+  getDocument: DocumentSnapshot | null;
+  listRecent: RecentEntry[];
+  /** null: the user cancelled. */
+  chooseFileToOpen: FileChoice | null;
+  chooseFileToSave: FileChoice | null;
+  openDocument: OpenOutcome;
+  createDocument: OpenOutcome;
+  applyOperation: Change;
+  /** null: nothing to undo. */
+  undo: Change | null;
+  redo: Change | null;
+  /** The window now edits the new file. */
+  saveAs: DocumentSnapshot;
+  shareCopy: { fileName: string };
+  exportDocument: { fileName: string };
+  closeDocument: null;
+  readSettings: Settings;
+  setTheme: Settings;
+  /** false: the user declined in the confirmation dialog. */
+  openExternal: { opened: boolean };
+}
+
+/** The API as the renderer sees it: one async method per request, never throwing. */
+export type ScorecardApi = {
+  [M in Method]: (request: Request<M>) => Promise<ApiResult<Responses[M]>>;
+} & {
+  /** Listens to main's events (menu commands, a document replaced from the menu). Returns the unsubscribe. */
+  onEvent(listener: (event: MainEvent) => void): () => void;
+};
+
+/** Menu commands the renderer carries out (main handles Open…, Save As… and Export itself). */
+export const COMMANDS = [
+  "new-from-template",
+  "share",
+  "undo",
+  "redo",
+  "view-scorecard",
+  "view-strategy-map",
+  "view-what-if",
+  "view-scenarios",
+  "toggle-workshop",
+] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export type MainEvent =
+  | { type: "command"; command: Command }
+  /** Main opened or saved a document into this window: fetch it again with getDocument. */
+  | { type: "document-replaced" }
+  | { type: "settings"; settings: Settings };
