@@ -74,12 +74,17 @@ describe("lint enforces the seams", () => {
     expect(out).toContain("The renderer has no Node");
   });
 
-  it("lets the main process use Node and Electron", () => {
-    expect(
-      lint(
-        "electron/probe.ts",
-        'import { app } from "electron";\nimport fs from "node:fs";\nexport const x = [app, fs];\n',
-      ),
-    ).toBe("");
+  it("lets the thin adapters use Node and Electron", () => {
+    for (const file of ["electron/adapters/probe.ts", "electron/main.ts", "electron/preload.ts"]) {
+      expect(
+        lint(file, 'import { app } from "electron";\nimport fs from "node:fs";\nexport const x = [app, fs];\n'),
+      ).toBe("");
+    }
+  });
+
+  it("keeps the rest of electron/ free of Electron, so it runs in plain Node", () => {
+    const out = lint("electron/api/probe.ts", 'import { ipcMain } from "electron";\nexport const x = [ipcMain];\n');
+    expect(out).toContain("Only the thin adapters");
+    expect(lint("electron/api/ok.ts", 'import fs from "node:fs";\nexport const x = [fs];\n')).toBe("");
   });
 });
