@@ -20,7 +20,7 @@ import { ScorecardStore } from "./file/store.ts";
 import { writeFileAtomically } from "./file/copy.ts";
 import { APP_NAME, DocumentWindows, type WindowHost } from "./documents/document-windows.ts";
 import { documentsInArgv } from "./documents/launch-args.ts";
-import { SettingsFile, withRecent } from "./documents/settings-file.ts";
+import { type Settings, SettingsFile, withRecent } from "./documents/settings-file.ts";
 import { placeWindow } from "./documents/window-bounds.ts";
 import { createAppActions } from "./menu/app-actions.ts";
 import { buildMenuTemplate } from "./menu/template.ts";
@@ -35,9 +35,10 @@ const DOCUMENTATION_URL = "https://scorecardstudio.app/docs";
 const LEADING_ARGS = process.defaultApp ? 2 : 1;
 
 // Before ready: one instance, sandbox for every renderer, the app:// scheme as a secure origin,
-// and file-open requests that arrive while starting (macOS sends them before ready).
+// and the ways files arrive (macOS sends open-file before ready; they wait until the app can open them).
 const pendingFiles: string[] = [];
-let openFiles: ((files: string[]) => void) | null = null;
+let launch: ((files: string[]) => void) | null = null;
+const deliver = (files: string[]) => (launch ? launch(files) : pendingFiles.push(...files));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -48,9 +49,10 @@ if (!app.requestSingleInstanceLock()) {
   ]);
   app.on("open-file", (event, file) => {
     event.preventDefault();
-    if (openFiles) openFiles([file]);
-    else pendingFiles.push(file);
+    deliver([file]);
   });
+  // A second launch (Windows, Linux: a double-clicked file) hands its arguments to this instance.
+  app.on("second-instance", (_event, argv, cwd) => deliver(documentsInArgv(argv, cwd, LEADING_ARGS)));
   void app.whenReady().then(start);
 }
 
@@ -69,7 +71,16 @@ function start(): void {
     app.exit(1);
     return;
   }
-  const settings = new SettingsFile(path.join(app.getPath("userData"), "settings.json"));
+  const settingsFile = new SettingsFile(path.join(app.getPath("userData"), "settings.json"));
+  // Every settings change may change the menu (Open Recent, Dark Mode).
+  const settings = {
+    get: () => settingsFile.get(),
+    update(changes: Partial<Settings>) {
+      const updated = settingsFile.update(changes);
+      refreshMenu();
+      return updated;
+    },
+  };
   nativeTheme.themeSource = settings.get().theme;
   const windows = new Map<number, BrowserWindow>();
   const windowById = (id: number | null) => (id === null ? null : (windows.get(id) ?? null));
@@ -103,10 +114,7 @@ function start(): void {
         return ScorecardStore.open(file, storeOptions);
       },
     },
-    (file) => {
-      settings.update({ recent: withRecent(settings.get().recent, file) });
-      refreshMenu();
-    },
+    (file) => settings.update({ recent: withRecent(settings.get().recent, file) }),
   );
 
   const themeChanged = (theme: Theme) => {
@@ -224,20 +232,18 @@ function start(): void {
     },
   );
 
-  openFiles = (files) => {
+  // Files open in their windows; a launch without files brings the app to the front.
+  launch = (files) => {
+    if (files.length === 0) {
+      const first = windows.keys().next();
+      if (first.done) createWindow();
+      else host.focus(first.value);
+      return;
+    }
     void actions.openFiles(files).then(() => {
       if (windows.size === 0) createWindow();
     });
   };
-  app.on("second-instance", (_event, argv, cwd) => {
-    const files = documentsInArgv(argv, cwd, LEADING_ARGS);
-    if (files.length > 0) openFiles?.(files);
-    else {
-      const first = windows.values().next().value;
-      if (first) host.focus(first.id);
-      else createWindow();
-    }
-  });
   app.on("activate", () => {
     if (windows.size === 0) createWindow();
   });
@@ -246,5 +252,5 @@ function start(): void {
   });
 
   refreshMenu();
-  openFiles([...documentsInArgv(process.argv, process.cwd(), LEADING_ARGS), ...pendingFiles.splice(0)]);
+  launch([...documentsInArgv(process.argv, process.cwd(), LEADING_ARGS), ...pendingFiles.splice(0)]);
 }

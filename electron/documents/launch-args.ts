@@ -23,7 +23,7 @@ export function documentsInArgv(argv: readonly string[], cwd: string, leading: n
 }
 
 function asPath(arg: string, cwd: string): string | null {
-  if (!arg.startsWith("file:")) return path.resolve(cwd, arg);
+  if (!/^file:/i.test(arg)) return path.resolve(cwd, arg);
   try {
     return fileURLToPath(arg);
   } catch {

@@ -5,6 +5,7 @@
  * app's start. Writes are atomic (temp file and rename).
  */
 import fs from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 import { THEMES, type Theme } from "../../shared/api/contract.ts";
 import { writeTextAtomically } from "../file/copy.ts";
@@ -32,9 +33,16 @@ export interface Settings {
 
 const DEFAULTS: Settings = { theme: "system", recent: [], window: null };
 
+/** A recent entry worth keeping: an absolute path of sane length. Bad entries are dropped one by one. */
+const RecentFile = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((file) => path.isAbsolute(file));
+
 const FIELDS = {
   theme: z.enum(THEMES),
-  recent: z.array(z.string().min(1).max(4096)).max(100),
+  recent: z.array(z.unknown()).transform((list) => list.filter((f) => RecentFile.safeParse(f).success) as string[]),
   window: Bounds.nullable(),
 } as const;
 

@@ -32,7 +32,13 @@ export function placeWindow(saved: SavedBounds | null, workAreas: readonly Rect[
   });
   const offset = (openWindows % 8) * CASCADE;
   if (saved && workAreas.some((area) => titleBarVisible(saved, area))) {
-    const size = { width: Math.max(MIN_SIZE.width, saved.width), height: Math.max(MIN_SIZE.height, saved.height) };
+    // No larger than the largest screen: a settings file may say anything.
+    const widest = Math.max(...workAreas.map((a) => a.width));
+    const tallest = Math.max(...workAreas.map((a) => a.height));
+    const size = {
+      width: Math.max(MIN_SIZE.width, Math.min(saved.width, widest)),
+      height: Math.max(MIN_SIZE.height, Math.min(saved.height, tallest)),
+    };
     return { x: saved.x + offset, y: saved.y + offset, ...size, maximized: saved.maximized };
   }
   const size = fits({ x: 0, y: 0, ...DEFAULT_SIZE });

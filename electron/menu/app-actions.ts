@@ -33,9 +33,17 @@ export interface AppActionsDeps {
   log(error: unknown): void;
 }
 
-export function createAppActions(
-  d: AppActionsDeps,
-): MenuActions & { openFiles(files: readonly string[]): Promise<void> } {
+/** The menu's actions, with promises where there is work to wait for (the tests await them). */
+export interface AppActions extends MenuActions {
+  open(): Promise<void>;
+  openRecent(file: string): Promise<void>;
+  saveAs(): Promise<void>;
+  exportAs(format: "json" | "csv"): Promise<void>;
+  /** Files from the command line, the file manager or a second launch. */
+  openFiles(files: readonly string[]): Promise<void>;
+}
+
+export function createAppActions(d: AppActionsDeps): AppActions {
   const fail = (windowId: number | null, title: string, e: unknown) => {
     const result = toFailure(e, d.log);
     return result.ok ? Promise.resolve() : d.dialogs.showError(windowId, title, result.error);
@@ -86,12 +94,16 @@ export function createAppActions(
 
     async open() {
       const from = d.focused();
-      const file = await d.dialogs.chooseOpen(from ?? -1);
-      if (file !== null) await openFile(file, from);
+      try {
+        const file = await d.dialogs.chooseOpen(from ?? -1);
+        if (file !== null) await openFile(file, from);
+      } catch (e) {
+        d.log(e); // the dialog itself failed; there is nothing to show it in
+      }
     },
 
     openRecent(file: string) {
-      void openFile(file, d.focused());
+      return openFile(file, d.focused());
     },
 
     clearRecent() {
@@ -99,14 +111,14 @@ export function createAppActions(
     },
 
     saveAs() {
-      void saveTo("document", (windowId, file) => {
+      return saveTo("document", (windowId, file) => {
         d.documents.saveAs(windowId, file);
         d.host.send(windowId, { type: "document-replaced" });
-      });
+      }).catch(d.log);
     },
 
     exportAs(format: "json" | "csv") {
-      void saveTo(`export-${format}`, (windowId, file) => d.documents.exportTo(windowId, file, format));
+      return saveTo(`export-${format}`, (windowId, file) => d.documents.exportTo(windowId, file, format)).catch(d.log);
     },
 
     toggleDarkMode() {
@@ -123,7 +135,6 @@ export function createAppActions(
       void d.openDocumentation(d.focused());
     },
 
-    /** Files from the command line, the file manager or a second launch. */
     async openFiles(files: readonly string[]) {
       for (const file of files) await openFile(file, null);
     },
