@@ -53,7 +53,14 @@ if (!app.requestSingleInstanceLock()) {
   });
   // A second launch (Windows, Linux: a double-clicked file) hands its arguments to this instance.
   app.on("second-instance", (_event, argv, cwd) => deliver(documentsInArgv(argv, cwd, LEADING_ARGS)));
-  void app.whenReady().then(start);
+  // A start-up failure (a broken install) must say so, not leave a windowless process behind.
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox(`${APP_NAME} cannot start`, error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
 }
 
 function start(): void {
