@@ -11,27 +11,39 @@ import { build } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-export async function buildMain() {
-  const common = {
-    bundle: true,
-    platform: /** @type {const} */ ("node"),
-    format: /** @type {const} */ ("cjs"),
-    target: "node22", // Electron 45 ships Node 22
-    sourcemap: /** @type {const} */ ("linked"),
-    logLevel: /** @type {const} */ ("warning"),
-  };
-  await build({
-    ...common,
+/**
+ * The esbuild options of both bundles, without where they are written: the build writes them to
+ * dist/electron/, and the tests bundle the very same way in memory to run them against a fake electron.
+ * @type {typeof import("./build-main.d.mts").BUNDLES}
+ */
+export const BUNDLES = {
+  main: {
     entryPoints: [path.join(root, "electron/main.ts")],
-    outfile: path.join(root, "dist/electron/main.cjs"),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node22", // Electron 45 ships Node 22
     packages: "external",
-  });
-  await build({
-    ...common,
+  },
+  preload: {
     entryPoints: [path.join(root, "electron/preload.ts")],
-    outfile: path.join(root, "dist/electron/preload.cjs"),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node22",
     external: ["electron"],
-  });
+  },
+};
+
+export async function buildMain() {
+  for (const [name, options] of Object.entries(BUNDLES)) {
+    await build({
+      ...options,
+      outfile: path.join(root, `dist/electron/${name}.cjs`),
+      sourcemap: "linked",
+      logLevel: "warning",
+    });
+  }
 }
 
 // Run when executed directly (`npm run build:main`), not when imported by start.mjs.

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
 import { build } from "esbuild";
+import { BUNDLES } from "../../build/build-main.mjs";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { channelOf, METHODS } from "../../shared/api/methods.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
@@ -35,13 +36,9 @@ const APP_URL = "app://scorecard/index.html";
 let code: string;
 
 beforeAll(async () => {
+  // Bundled exactly as `npm run build:main` bundles it, in memory.
   const result = await build({
-    entryPoints: [path.join(root, "electron/main.ts")],
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node22",
-    packages: "external",
+    ...BUNDLES.main,
     write: false,
     absWorkingDir: root,
     logLevel: "silent",

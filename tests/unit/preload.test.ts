@@ -6,6 +6,7 @@
 import path from "node:path";
 import vm from "node:vm";
 import { build } from "esbuild";
+import { BUNDLES } from "../../build/build-main.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REQUESTS } from "../../shared/api/contract.ts";
 import { channelOf, EVENT_CHANNEL, METHODS } from "../../shared/api/methods.ts";
@@ -18,12 +19,9 @@ let code: string;
 let bundledInputs: string[];
 
 beforeAll(async () => {
+  // Bundled exactly as `npm run build:main` bundles it, in memory.
   const result = await build({
-    entryPoints: [path.join(root, "electron/preload.ts")],
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    external: ["electron"],
+    ...BUNDLES.preload,
     write: false,
     metafile: true,
     absWorkingDir: root,
