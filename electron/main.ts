@@ -10,15 +10,12 @@ import { randomUUID } from "node:crypto";
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from "electron";
 import { version as appVersion } from "../package.json";
 import { EVENT_CHANNEL, type Theme } from "../shared/api/contract.ts";
-import { findTemplate } from "../shared/templates/index.ts";
-import { defaultPeriods, instantiateTemplate } from "../shared/templates/instantiate.ts";
+import { newScorecard } from "../shared/templates/index.ts";
 import { nativeDialogs } from "./adapters/native-dialogs.ts";
 import { createHandlers } from "./api/handlers.ts";
 import { registerHandlers } from "./api/ipc.ts";
 import { PathTokens } from "./api/path-tokens.ts";
-import { ScorecardStore } from "./file/store.ts";
-import { writeFileAtomically } from "./file/copy.ts";
-import { APP_NAME, DocumentWindows, type WindowHost } from "./documents/document-windows.ts";
+import { APP_NAME, DocumentWindows, fileStores, type WindowHost } from "./documents/document-windows.ts";
 import { documentsInArgv } from "./documents/launch-args.ts";
 import { type Settings, SettingsFile, withRecent } from "./documents/settings-file.ts";
 import { placeWindow } from "./documents/window-bounds.ts";
@@ -93,7 +90,6 @@ function start(): void {
   const windowById = (id: number | null) => (id === null ? null : (windows.get(id) ?? null));
   const tokens = new PathTokens();
   const dialogs = nativeDialogs(windowById);
-  const storeOptions = { appVersion, nativeBinding };
 
   const host: WindowHost = {
     create: () => createWindow(),
@@ -112,16 +108,8 @@ function start(): void {
     },
   };
 
-  const documents = new DocumentWindows(
-    host,
-    {
-      open: (file) => ScorecardStore.open(file, storeOptions),
-      create(file, doc) {
-        writeFileAtomically(file, doc, { nativeBinding });
-        return ScorecardStore.open(file, storeOptions);
-      },
-    },
-    (file) => settings.update({ recent: withRecent(settings.get().recent, file) }),
+  const documents = new DocumentWindows(host, fileStores({ appVersion, nativeBinding }), (file) =>
+    settings.update({ recent: withRecent(settings.get().recent, file) }),
   );
 
   const themeChanged = (theme: Theme) => {
@@ -217,17 +205,9 @@ function start(): void {
       tokens,
       dialogs,
       settings,
-      newDocument(key, periods) {
-        const def = findTemplate(key);
-        if (!def) throw new Error(`unknown template ${key}`); // the contract's enum admits known keys only
-        const now = new Date().toISOString();
-        return instantiateTemplate(def, {
-          newId: randomUUID,
-          now,
-          appVersion,
-          periods: periods ?? defaultPeriods(def, now),
-        });
-      },
+      // The contract's enum admits known template keys only.
+      newDocument: (key, periods) =>
+        newScorecard(key, { newId: randomUUID, now: new Date().toISOString(), appVersion, periods }),
       openExternal: (url) => shell.openExternal(url),
       themeChanged,
       closeWindow: (id) => host.close(id),

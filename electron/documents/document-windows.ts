@@ -10,9 +10,9 @@ import type { DocumentSnapshot, MainEvent, OpenOutcome } from "../../shared/api/
 import { toDocumentJson } from "../../shared/document-json.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { actualsToCsv } from "../../shared/interchange/actuals-csv.ts";
-import { writeTextAtomically } from "../file/copy.ts";
+import { writeFileAtomically, writeTextAtomically } from "../file/copy.ts";
 import { FileWriteFailed } from "../file/errors.ts";
-import type { ScorecardStore } from "../file/store.ts";
+import { ScorecardStore, type StoreOptions } from "../file/store.ts";
 
 export const APP_NAME = "Scorecard Studio";
 
@@ -32,6 +32,17 @@ export interface Stores {
   open(file: string): ScorecardStore;
   /** Writes `doc` to `file` (atomically, replacing what is there) and opens it. */
   create(file: string, doc: ScorecardDocument): ScorecardStore;
+}
+
+/** Stores on real files with these options (the app's version stamp, its native binding). */
+export function fileStores(opts: StoreOptions): Stores {
+  return {
+    open: (file) => ScorecardStore.open(file, opts),
+    create(file, doc) {
+      writeFileAtomically(file, doc, { nativeBinding: opts.nativeBinding });
+      return ScorecardStore.open(file, opts);
+    },
+  };
 }
 
 export class NoDocument extends Error {

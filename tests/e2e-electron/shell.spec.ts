@@ -9,8 +9,7 @@ import path from "node:path";
 import { _electron as electron, type ElectronApplication, expect, type Page, test } from "@playwright/test";
 import { findElectronRuntime, missingRuntimeMessage } from "../../build/electron-runtime.mjs";
 import { METHODS } from "../../shared/api/methods.ts";
-import { findTemplate } from "../../shared/templates/index.ts";
-import { defaultPeriods, instantiateTemplate } from "../../shared/templates/instantiate.ts";
+import { newScorecard } from "../../shared/templates/index.ts";
 import { writeFileAtomically } from "../../electron/file/copy.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -29,18 +28,10 @@ test.beforeAll(async () => {
   if (runtime.kind === "missing") throw new Error(missingRuntimeMessage(runtime.reason));
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "scorecard-electron-"));
   const file = path.join(dir, "Plan.scorecard");
-  const def = findTemplate("it-value");
-  if (!def) throw new Error("no it-value template");
-  const now = new Date().toISOString();
   // The Node build of the binding writes the fixture; the app opens it with its Electron build.
   writeFileAtomically(
     file,
-    instantiateTemplate(def, {
-      newId: () => crypto.randomUUID(),
-      now,
-      appVersion: "e2e",
-      periods: defaultPeriods(def, now),
-    }),
+    newScorecard("it-value", { newId: () => crypto.randomUUID(), now: new Date().toISOString(), appVersion: "e2e" }),
   );
   app = await electron.launch({
     executablePath: runtime.path,

@@ -8,13 +8,11 @@ import fs from "node:fs";
 import path from "node:path";
 import type { MainEvent, Theme } from "../../shared/api/contract.ts";
 import type { ApiResult } from "../../shared/api/errors.ts";
-import { findTemplate } from "../../shared/templates/index.ts";
-import { defaultPeriods, instantiateTemplate } from "../../shared/templates/instantiate.ts";
+import { newScorecard } from "../../shared/templates/index.ts";
 import { createHandlers, type Dialogs, type HandlerTable } from "../../electron/api/handlers.ts";
 import { PathTokens } from "../../electron/api/path-tokens.ts";
 import { writeFileAtomically } from "../../electron/file/copy.ts";
-import { ScorecardStore } from "../../electron/file/store.ts";
-import { DocumentWindows, type WindowHost } from "../../electron/documents/document-windows.ts";
+import { DocumentWindows, fileStores, type WindowHost } from "../../electron/documents/document-windows.ts";
 import { SettingsFile, withRecent } from "../../electron/documents/settings-file.ts";
 import { idSequence } from "./docs.ts";
 import { steppingClock, tempDir } from "./files.ts";
@@ -102,37 +100,17 @@ export function createShell(): Shell {
       return dialogScript.confirm.shift() ?? false;
     },
   };
-  const storeOptions = { appVersion: SHELL_APP_VERSION, now };
   const settings = new SettingsFile(path.join(dir, "settings.json"));
   const opened: string[] = [];
   const themes: Theme[] = [];
   const logged: unknown[] = [];
-  const documents = new DocumentWindows(
-    host,
-    {
-      open: (file) => ScorecardStore.open(file, storeOptions),
-      create(file, doc) {
-        writeFileAtomically(file, doc);
-        return ScorecardStore.open(file, storeOptions);
-      },
-    },
-    (file) => {
-      opened.push(file);
-      settings.update({ recent: withRecent(settings.get().recent, file) });
-    },
-  );
+  const documents = new DocumentWindows(host, fileStores({ appVersion: SHELL_APP_VERSION, now }), (file) => {
+    opened.push(file);
+    settings.update({ recent: withRecent(settings.get().recent, file) });
+  });
   const tokens = new PathTokens();
-  const newDocument = (key: string, periods?: { firstStart: string; count: number }) => {
-    const def = findTemplate(key);
-    if (!def) throw new Error(`unknown template ${key}`);
-    const at = "2026-03-01T00:00:00.000Z";
-    return instantiateTemplate(def, {
-      newId,
-      now: at,
-      appVersion: SHELL_APP_VERSION,
-      periods: periods ?? defaultPeriods(def, at),
-    });
-  };
+  const newDocument = (key: string, periods?: { firstStart: string; count: number }) =>
+    newScorecard(key, { newId, now: "2026-03-01T00:00:00.000Z", appVersion: SHELL_APP_VERSION, periods });
   const table = createHandlers({
     documents,
     tokens,

@@ -14,8 +14,7 @@ import { BUNDLES } from "../../build/build-main.mjs";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { channelOf, METHODS } from "../../shared/api/methods.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
-import { findTemplate } from "../../shared/templates/index.ts";
-import { defaultPeriods, instantiateTemplate } from "../../shared/templates/instantiate.ts";
+import { newScorecard } from "../../shared/templates/index.ts";
 import { writeFileAtomically } from "../../electron/file/copy.ts";
 import { FileRefused } from "../../electron/file/errors.ts";
 import { ScorecardStore } from "../../electron/file/store.ts";
@@ -97,13 +96,7 @@ function setUp(args: string[] = [], opts: { binding?: boolean } = {}): Env {
 
 /** The IT-value template with fixed ids: the same document every call. */
 function templateDocument(): ScorecardDocument {
-  const def = findTemplate("it-value")!;
-  return instantiateTemplate(def, {
-    newId: idSequence(1),
-    now: NOW,
-    appVersion: "0.0.0-test",
-    periods: defaultPeriods(def, NOW),
-  });
+  return newScorecard("it-value", { newId: idSequence(1), now: NOW, appVersion: "0.0.0-test" });
 }
 
 /** A real `.scorecard` in the test's folder. */
