@@ -17,7 +17,7 @@ import { ScorecardStore, type StoreOptions } from "../file/store.ts";
 export const APP_NAME = "Scorecard Studio";
 
 export interface WindowHost {
-  /** Opens a new, empty window and returns its id; it asks for its document once loaded. */
+  /** Opens a new, empty window, reports it through DocumentWindows.added, and returns its id; the page asks for its document once loaded. */
   create(): number;
   focus(windowId: number): void;
   close(windowId: number): void;
@@ -192,7 +192,6 @@ export class DocumentWindows {
     // The window asking shows a document already: a new one. From the OS: the first empty window, if any.
     const empty = from === null ? [...this.windows].find((id) => !this.stores.has(id)) : undefined;
     const target = empty ?? this.host.create();
-    this.windows.add(target);
     this.attach(target, store);
     if (empty !== undefined) this.host.send(empty, { type: "document-replaced" });
     return { kind: "new-window" };
