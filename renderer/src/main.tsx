@@ -1,16 +1,22 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { version } from "../../package.json";
-import { demoScorecard } from "../../shared/templates/demo.ts";
-import { App } from "./App.tsx";
-
-// Until files can be opened (a later issue), the app shows the built-in demo scorecard.
-const doc = demoScorecard({ newId: () => crypto.randomUUID(), now: new Date().toISOString(), appVersion: version });
+import { App } from "./app/App.tsx";
+import { platformApi } from "./platform/api.ts";
+import { createDocumentStore } from "./state/document-store.ts";
+import { ServicesProvider } from "./state/context.tsx";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
+const api = platformApi();
+
 createRoot(root).render(
   <StrictMode>
-    <App doc={doc} />
+    {api ? (
+      <ServicesProvider api={api} store={createDocumentStore(api)}>
+        <App />
+      </ServicesProvider>
+    ) : (
+      <p className="outside-app">Scorecard Studio’s window opens inside the app. Start it with “npm start”.</p>
+    )}
   </StrictMode>,
 );

@@ -11,7 +11,7 @@ import { z } from "zod";
 import type { Problem, ScorecardDocument } from "../domain/types.ts";
 import type { Step } from "../operations/state.ts";
 import { MAX_NEW_PERIODS } from "../templates/instantiate.ts";
-import { TEMPLATES } from "../templates/index.ts";
+import { DEMO_KEY, TEMPLATES } from "../templates/index.ts";
 import type { ApiResult } from "./errors.ts";
 import type { Method } from "./methods.ts";
 
@@ -20,7 +20,8 @@ export { channelOf, EVENT_CHANNEL, METHODS, type Method } from "./methods.ts";
 /** A path token as main issues it: 32 random bytes, base64url. */
 export const Token = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "must be a file token issued by a dialog");
 
-const TemplateKey = z.enum(TEMPLATES.map((t) => t.key) as [string, ...string[]]);
+/** A template's key, or the demo scorecard's. */
+const TemplateKey = z.enum([DEMO_KEY, ...TEMPLATES.map((t) => t.key)]);
 const IsoDate = z.iso.date();
 /** File names main suggests in a save dialog: a name, not a path. */
 const SuggestedName = z

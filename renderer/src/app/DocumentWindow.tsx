@@ -1,0 +1,127 @@
+/**
+ * A document's window: its name and whether the file is up to date, the period shown, undo and
+ * redo, and the views. Views not built yet are listed but disabled, so the layout does not move
+ * when they arrive.
+ */
+import { useEffect } from "react";
+import { ActualsGrid } from "../actuals/ActualsGrid.tsx";
+import { PeriodSelect } from "../components/PeriodSelect.tsx";
+import { FrameworkEditor } from "../editor/FrameworkEditor.tsx";
+import { ScorecardView } from "../scorecard/ScorecardView.tsx";
+import { useDocumentStore } from "../state/context.tsx";
+import { VIEWS } from "../state/document-store.ts";
+import { scoresOf, shownPeriod } from "../state/scores.ts";
+
+const APP_NAME = "Scorecard Studio";
+
+function SaveState() {
+  const pending = useDocumentStore((s) => s.pending);
+  const failed = useDocumentStore((s) => s.saveFailed);
+  if (failed)
+    return (
+      <span className="save-state save-failed" data-save-state="failed">
+        Last change not saved
+      </span>
+    );
+  return (
+    <span className="save-state" data-save-state={pending > 0 ? "saving" : "saved"}>
+      {pending > 0 ? "Saving…" : "All changes saved"}
+    </span>
+  );
+}
+
+function HistoryButtons() {
+  const history = useDocumentStore((s) => s.history);
+  const undo = useDocumentStore((s) => s.undo);
+  const redo = useDocumentStore((s) => s.redo);
+  const mac = navigator.platform.startsWith("Mac");
+  const undoKeys = mac ? "⌘Z" : "Ctrl+Z";
+  const redoKeys = mac ? "⇧⌘Z" : "Ctrl+Y";
+  return (
+    <div className="history-buttons">
+      <button
+        type="button"
+        onClick={() => void undo()}
+        disabled={!history.undo}
+        aria-label={history.undo ? `Undo ${history.undo}` : "Undo"}
+        title={history.undo ? `Undo ${history.undo} (${undoKeys})` : `Nothing to undo (${undoKeys})`}
+      >
+        <span aria-hidden="true">↶</span> Undo
+      </button>
+      <button
+        type="button"
+        onClick={() => void redo()}
+        disabled={!history.redo}
+        aria-label={history.redo ? `Redo ${history.redo}` : "Redo"}
+        title={history.redo ? `Redo ${history.redo} (${redoKeys})` : `Nothing to redo (${redoKeys})`}
+      >
+        <span aria-hidden="true">↷</span> Redo
+      </button>
+    </div>
+  );
+}
+
+function ViewNav() {
+  const view = useDocumentStore((s) => s.view);
+  const setView = useDocumentStore((s) => s.setView);
+  return (
+    <nav className="view-nav" aria-label="Views">
+      {VIEWS.map((v) => (
+        <button
+          key={v.key}
+          type="button"
+          className="view-tab"
+          aria-current={view === v.key ? "page" : undefined}
+          disabled={!v.ready}
+          title={v.ready ? undefined : `${v.label} is coming in a later version`}
+          onClick={() => setView(v.key)}
+        >
+          {v.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+export function DocumentWindow() {
+  const doc = useDocumentStore((s) => s.doc);
+  const fileName = useDocumentStore((s) => s.fileName);
+  const view = useDocumentStore((s) => s.view);
+  const periodIndex = useDocumentStore((s) => s.periodIndex);
+  const setPeriod = useDocumentStore((s) => s.setPeriod);
+
+  useEffect(() => {
+    document.title = `${fileName.replace(/\.scorecard$/i, "")} — ${APP_NAME}`;
+  }, [fileName]);
+
+  if (!doc) return null;
+  const scores = scoresOf(doc);
+  const periods = scores.model.periods.map((p) => ({ id: p.id, label: p.label }));
+  return (
+    <div className="document">
+      <header className="document-header">
+        <div className="document-name">
+          <h1 className="truncate" title={doc.scorecard.title}>
+            {doc.scorecard.title}
+          </h1>
+          <p className="file-line">
+            <span className="file-name truncate" title={fileName}>
+              {fileName}
+            </span>
+            <SaveState />
+          </p>
+        </div>
+        <div className="document-tools">
+          <PeriodSelect periods={periods} value={shownPeriod(scores, periodIndex)} onChange={setPeriod} />
+          <HistoryButtons />
+        </div>
+      </header>
+      <ViewNav />
+      <main className="view" aria-label={VIEWS.find((v) => v.key === view)?.label}>
+        {view === "scorecard" && <ScorecardView />}
+        {view === "framework" && <FrameworkEditor />}
+        {view === "actuals" && <ActualsGrid />}
+      </main>
+    </div>
+  );
+}
