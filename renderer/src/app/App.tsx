@@ -1,5 +1,6 @@
 /** The window: the start screen when no document is open, else the document; notices and dialogs on top. */
 import { useEffect } from "react";
+import "./app.css";
 import { useApi, useDocumentStore, useStoreApi } from "../state/context.tsx";
 import { DocumentWindow } from "./DocumentWindow.tsx";
 import { NewDocumentDialog } from "./NewDocumentDialog.tsx";

@@ -6,11 +6,13 @@
 import { useEffect } from "react";
 import { ActualsGrid } from "../actuals/ActualsGrid.tsx";
 import { PeriodSelect } from "../components/PeriodSelect.tsx";
+import { StatusBadge } from "../components/StatusBadge.tsx";
+import { formatPercent } from "../../../shared/display/numbers.ts";
 import { FrameworkEditor } from "../editor/FrameworkEditor.tsx";
 import { ScorecardView } from "../scorecard/ScorecardView.tsx";
 import { useDocumentStore } from "../state/context.tsx";
 import { VIEWS } from "../state/document-store.ts";
-import { scoresOf, shownPeriod } from "../state/scores.ts";
+import { type Scores, scoresOf, shownPeriod, viewFor } from "../state/scores.ts";
 
 const APP_NAME = "Scorecard Studio";
 
@@ -58,6 +60,18 @@ function HistoryButtons() {
         <span aria-hidden="true">↷</span> Redo
       </button>
     </div>
+  );
+}
+
+/** The overall score of the period shown, in every view: an edit anywhere shows its effect here. */
+function OverallChip({ scores, periodIndex }: { scores: Scores; periodIndex: number | null }) {
+  const { overall } = viewFor(scores, periodIndex);
+  return (
+    <output className="overall-chip" aria-label="Overall score" data-testid="overall-score">
+      <span className="muted">Overall</span>
+      <span className="overall-value">{formatPercent(overall.score)}</span>
+      <StatusBadge status={overall.status} />
+    </output>
   );
 }
 
@@ -112,6 +126,7 @@ export function DocumentWindow() {
           </p>
         </div>
         <div className="document-tools">
+          <OverallChip scores={scores} periodIndex={periodIndex} />
           <PeriodSelect periods={periods} value={shownPeriod(scores, periodIndex)} onChange={setPeriod} />
           <HistoryButtons />
         </div>

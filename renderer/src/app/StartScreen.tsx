@@ -11,6 +11,8 @@ export function StartScreen() {
   const [recent, setRecent] = useState<RecentEntry[]>([]);
   const [busy, setBusy] = useState(false);
 
+  // Fetched again after every action: main drops a recent file that failed to open.
+  const [listed, setListed] = useState(0);
   useEffect(() => {
     let live = true;
     void api.listRecent({}).then((result) => {
@@ -19,7 +21,7 @@ export function StartScreen() {
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, listed]);
 
   const run = async (task: () => Promise<unknown>) => {
     setBusy(true);
@@ -27,6 +29,7 @@ export function StartScreen() {
       await task();
     } finally {
       setBusy(false);
+      setListed((n) => n + 1);
     }
   };
 

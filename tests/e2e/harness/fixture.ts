@@ -6,12 +6,14 @@
  *
  * Every test also fails if the page logs an error (a CSP violation, an exception, a failed load).
  */
-import { mkdirSync } from "node:fs";
+import fs, { mkdirSync } from "node:fs";
 import path from "node:path";
 import { buildSync } from "esbuild";
 import { test as base, expect, type Page } from "@playwright/test";
 import { channelOf, EVENT_CHANNEL, METHODS } from "../../../shared/api/methods.ts";
 import { failure } from "../../../shared/api/errors.ts";
+import type { ScorecardDocument } from "../../../shared/domain/types.ts";
+import { ScorecardStore } from "../../../electron/file/store.ts";
 import { createShell, type Shell } from "../../support/shell-fixture.ts";
 
 const bridgeScript = (() => {
@@ -35,6 +37,13 @@ export interface AppWindow {
   windowId: number;
   /** Opens the app; with a file, as if the app had been started with it (argv, a double click). */
   launch(file?: string): Promise<void>;
+  /**
+   * The document as the bytes on disk hold it (default: this window's file). The app holds the
+   * file locked, so a byte copy is opened: what is read is what was committed, not main's memory.
+   */
+  fileDocument(file?: string): ScorecardDocument;
+  /** The path of the file this window edits. */
+  file(): string;
   /** Saves a screenshot of the page into test-results/screenshots. */
   screenshot(name: string): Promise<void>;
 }
@@ -85,6 +94,18 @@ export const test = base.extend<{ consoleErrors: string[]; shell: Shell; app: Ap
         if (file) shell.documents.open(file, windowId);
         await page.goto("/");
         await expect(page.locator("[data-ready]")).toBeAttached();
+      },
+      file: () => shell.documents.storeOf(windowId).file,
+      fileDocument(file) {
+        const copy = path.join(shell.dir, `read-${Date.now()}-${Math.random().toString(36).slice(2)}.scorecard`);
+        fs.copyFileSync(file ?? shell.documents.storeOf(windowId).file, copy);
+        const store = ScorecardStore.open(copy, { appVersion: "harness" });
+        try {
+          return store.document();
+        } finally {
+          store.close();
+          fs.rmSync(copy, { force: true });
+        }
       },
       async screenshot(name) {
         mkdirSync(screenshotDir, { recursive: true });
