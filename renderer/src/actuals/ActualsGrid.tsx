@@ -1,4 +1,342 @@
-/** Placeholder until this view is built. */
+/**
+ * The actuals grid (SPEC §5): measures × periods, worked like a spreadsheet. One cell is active
+ * (the only one in the tab order); keys move it, edit it, clear it; a block pasted from a
+ * spreadsheet lands at it as one undo step. Every value is checked with the shared rules before
+ * it is sent, so a refused value stays in its editor with the reason shown, and never reaches the file.
+ */
+import {
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { formatValue } from "../../../shared/display/numbers.ts";
+import type { Operation } from "../../../shared/operations/operation.ts";
+import { useDocumentStore, useStoreApi } from "../state/context.tsx";
+import { scoresOf } from "../state/scores.ts";
+import type { EditorActions } from "./CellEditor.tsx";
+import { type EditorState, GridRow } from "./GridRow.tsx";
+import { type CellPos, cellActionFor, type Direction, moveFor, step } from "./grid-keys.ts";
+import { type GridModel, gridModelOf } from "./grid-model.ts";
+import { NoteEditor } from "./NoteEditor.tsx";
+import { cellOperation, cellProblem, parseBlock, planPaste } from "./paste-block.ts";
+import { editText } from "./parse-number.ts";
+import "./actuals.css";
+
+const ROW_HEIGHT = 32;
+const ERROR_ID = "actuals-error";
+/** How many refused cells a paste message lists before "and N more". */
+const LISTED_PROBLEMS = 5;
+
+type Status = { kind: "error" | "info"; text: string; inEditor?: boolean } | null;
+
 export function ActualsGrid() {
-  return <p className="empty">Coming soon.</p>;
+  const doc = useDocumentStore((s) => s.doc);
+  const store = useStoreApi();
+  const previous = useRef<GridModel | null>(null);
+  const grid = useMemo(() => (doc ? gridModelOf(doc, scoresOf(doc).model, previous.current) : null), [doc]);
+  previous.current = grid;
+  const periodLabels = useMemo(() => grid?.periods.map((p) => p.label) ?? [], [grid?.periods]);
+
+  const [active, setActive] = useState<CellPos>({ row: 0, col: 0 });
+  const [editor, setEditor] = useState<EditorState | null>(null);
+  const [noteOpen, setNoteOpen] = useState(false);
+  const [status, setStatus] = useState<Status>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  // Set when the active cell should take focus after the next render (a key, a click, a commit).
+  const focusWanted = useRef(false);
+
+  const size = { rows: grid?.rows.length ?? 0, cols: grid?.periods.length ?? 0 };
+  // A shrinking document (rows deleted elsewhere, undo) must not leave the active cell outside it.
+  const at: CellPos = {
+    row: Math.min(active.row, Math.max(size.rows - 1, 0)),
+    col: Math.min(active.col, Math.max(size.cols - 1, 0)),
+  };
+  const row = grid?.rows[at.row];
+  const period = grid?.periods[at.col];
+  const cell = row?.cells[at.col];
+
+  useLayoutEffect(() => {
+    if (!focusWanted.current || editor || noteOpen) return;
+    focusWanted.current = false;
+    const el = scroller.current?.querySelector<HTMLElement>(`td[data-row="${at.row}"][data-col="${at.col}"]`);
+    el?.focus({ preventScroll: true });
+    el?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  });
+
+  const moveTo = (pos: CellPos) => {
+    focusWanted.current = true;
+    setActive(pos);
+  };
+
+  const send = (op: Operation) => void store.getState().edit(op);
+
+  /** The shared validator's reason for refusing `value` in the active cell, or null. */
+  const ruleProblem = (measureId: string, periodId: string, value: number): string | null => {
+    const problem = store.getState().check({ type: "actual.set", measureId, periodId, value })[0];
+    return problem ? problem.message : null;
+  };
+
+  /** Commits editor text into the active cell; false (nothing sent) when the text is refused. */
+  const commitText = (text: string, move: Direction | null): boolean => {
+    if (!row || !period || !cell) return false;
+    const problem = cellProblem(text, row.measure.unit, (value) => ruleProblem(row.measure.id, period.id, value));
+    if (problem) {
+      setStatus({ kind: "error", text: sentence(problem), inEditor: true });
+      return false;
+    }
+    const op = cellOperation(text, row.measure, period.id);
+    setEditor(null);
+    setStatus(null);
+    focusWanted.current = true;
+    if (move) setActive(step(at, move, size));
+    const unchanged = op.type === "actual.set" ? op.value === cell.actual : cell.actual === null;
+    if (!unchanged) send(op);
+    return true;
+  };
+
+  // The editor is memoized inside its row; it reaches the latest state through this ref.
+  const latest = useRef<EditorActions>(null as unknown as EditorActions);
+  latest.current = {
+    commit: commitText,
+    cancel() {
+      setEditor(null);
+      setStatus(null);
+      focusWanted.current = true;
+    },
+    leave(text) {
+      if (row && cell && text === editText(cell.actual)) {
+        setEditor(null);
+        return;
+      }
+      if (commitText(text, null)) return;
+      setEditor(null);
+      setStatus((s) => (s ? { kind: "error", text: `Not saved: ${s.text}` } : s));
+    },
+  };
+  const actions = useMemo<EditorActions>(
+    () => ({
+      commit: (text, move) => latest.current.commit(text, move),
+      cancel: () => latest.current.cancel(),
+      leave: (text) => latest.current.leave(text),
+    }),
+    [],
+  );
+
+  if (!grid || !doc) return null;
+  if (size.rows === 0 || size.cols === 0)
+    return (
+      <p className="empty">
+        {size.rows === 0
+          ? "This scorecard has no measures yet: add them in the Framework view."
+          : "This scorecard has no periods yet."}
+      </p>
+    );
+
+  const startEdit = (initial: string) => {
+    setStatus(null);
+    setNoteOpen(false);
+    setEditor({ initial });
+  };
+
+  const openNote = () => {
+    if (cell?.actual === null) {
+      setStatus({ kind: "info", text: "A note belongs to a value: enter the actual first." });
+      return;
+    }
+    setStatus(null);
+    setNoteOpen(true);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    // Keys typed into the cell editor are the editor's own.
+    if (!(event.target instanceof HTMLElement) || event.target.dataset.col === undefined || editor) return;
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2);
+    const to = moveFor(event, at, size, page);
+    if (to) {
+      event.preventDefault();
+      setStatus(null);
+      moveTo(to);
+      return;
+    }
+    const action = cellActionFor(event);
+    if (!action || !cell) {
+      if (event.key === "Escape") setStatus(null);
+      return;
+    }
+    event.preventDefault();
+    if (action === "edit") startEdit(editText(cell.actual));
+    else if (action === "type") startEdit(event.key);
+    else if (action === "note") openNote();
+    else if (cell.actual !== null && row && period) {
+      setStatus(null);
+      send({ type: "actual.clear", measureId: row.measure.id, periodId: period.id });
+    }
+  };
+
+  const cellAt = (event: MouseEvent): CellPos | null => {
+    const td = (event.target as HTMLElement).closest<HTMLElement>("td[data-col]");
+    return td ? { row: Number(td.dataset.row), col: Number(td.dataset.col) } : null;
+  };
+
+  const onPaste = (event: ClipboardEvent) => {
+    if (editor || !(event.target instanceof HTMLElement) || event.target.dataset.col === undefined) return;
+    event.preventDefault();
+    const block = parseBlock(event.clipboardData.getData("text/plain"));
+    const plan = planPaste(block, at, {
+      measures: grid.rows.map((r) => r.measure),
+      periods: grid.periods,
+      check: (op) => (op.type === "actual.set" ? ruleProblem(op.measureId, op.periodId, op.value) : null),
+    });
+    if (!plan.ok) {
+      const more = plan.problems.length - LISTED_PROBLEMS;
+      const listed = plan.problems.slice(0, LISTED_PROBLEMS).join("; ");
+      setStatus({
+        kind: "error",
+        text: `Nothing was pasted. ${listed}${more > 0 ? `; and ${more} more` : ""}.`,
+      });
+      return;
+    }
+    setStatus(
+      plan.dropped > 0
+        ? {
+            kind: "info",
+            text: `${plural(plan.dropped, "cell")} beyond the edge of the grid ${plan.dropped === 1 ? "was" : "were"} left out.`,
+          }
+        : null,
+    );
+    if (plan.operations.length > 0) send({ type: "batch", label: "Paste actuals", operations: plan.operations });
+  };
+
+  const where = row && period ? `${row.measure.name}, ${period.label}` : "";
+  const hasNote = cell?.note !== "";
+  let rowIndex = 1;
+
+  return (
+    <section className="actuals" aria-label="Actuals">
+      <div className="actuals-toolbar">
+        <p className="active-cell truncate" title={where}>
+          <span className="active-where">{where}</span>
+          {cell?.actual !== null && cell?.actual !== undefined && row && (
+            <span className="active-value"> · {formatValue(cell.actual, row.measure.unit)}</span>
+          )}
+        </p>
+        <button
+          type="button"
+          onClick={openNote}
+          aria-disabled={cell?.actual === null ? true : undefined}
+          title={cell?.actual === null ? "A note belongs to a value: enter the actual first" : "Shift+F2"}
+        >
+          {hasNote ? "Edit note…" : "Add note…"}
+        </button>
+        <p className="actuals-hint">
+          Type to replace · Enter or F2 to edit · Delete to clear · paste a block from a spreadsheet
+        </p>
+      </div>
+      {noteOpen && cell && row && period && cell.actual !== null && (
+        <NoteEditor
+          initial={cell.note}
+          where={where}
+          onCancel={() => {
+            setNoteOpen(false);
+            focusWanted.current = true;
+          }}
+          onSave={(note) => {
+            setNoteOpen(false);
+            focusWanted.current = true;
+            send({
+              type: "actual.set",
+              measureId: row.measure.id,
+              periodId: period.id,
+              value: cell.actual as number,
+              note,
+            });
+          }}
+        />
+      )}
+      <div className="actuals-scroll" ref={scroller}>
+        <table
+          className="actuals-grid"
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a table worked like a spreadsheet is an ARIA grid.
+          role="grid"
+          aria-label="Actuals by measure and period"
+          aria-rowcount={grid.lines.length + 1}
+          aria-colcount={size.cols + 1}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          onMouseDown={(event) => {
+            const pos = cellAt(event);
+            if (pos && !(editor && pos.row === at.row && pos.col === at.col)) {
+              setStatus(null);
+              moveTo(pos);
+            }
+          }}
+          onDoubleClick={(event) => {
+            const pos = cellAt(event);
+            const target = pos ? grid.rows[pos.row]?.cells[pos.col] : undefined;
+            if (pos && target && !editor) {
+              setActive(pos);
+              startEdit(editText(target.actual));
+            }
+          }}
+        >
+          <thead>
+            <tr aria-rowindex={1}>
+              <th aria-colindex={1} scope="col" className="measure-head">
+                Measure
+              </th>
+              {grid.periods.map((p, k) => (
+                <th key={p.id} aria-colindex={k + 2} scope="col" className="period-head">
+                  {p.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {grid.lines.map((line) => {
+              rowIndex++;
+              if (line.kind === "group")
+                return (
+                  <tr key={line.key} aria-rowindex={rowIndex} className="group-row">
+                    <th aria-colindex={1} colSpan={size.cols + 1} scope="row">
+                      <span className="group-label truncate" title={`${line.perspective} › ${line.objective}`}>
+                        <span className="group-perspective">{line.perspective}</span> › {line.objective}
+                      </span>
+                    </th>
+                  </tr>
+                );
+              const isActive = line.index === at.row;
+              return (
+                <GridRow
+                  key={line.measure.id}
+                  row={line}
+                  rowIndex={rowIndex}
+                  periodLabels={periodLabels}
+                  activeCol={isActive ? at.col : -1}
+                  editor={isActive ? editor : null}
+                  errorId={isActive && status?.inEditor ? ERROR_ID : null}
+                  actions={actions}
+                />
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p id={ERROR_ID} className={`actuals-status status-${status?.kind ?? "none"}`} role="alert">
+        {status?.text}
+      </p>
+    </section>
+  );
+}
+
+/** "“abc” is not a number" → "“abc” is not a number." */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -67,7 +67,7 @@ function HistoryButtons() {
 function OverallChip({ scores, periodIndex }: { scores: Scores; periodIndex: number | null }) {
   const { overall } = viewFor(scores, periodIndex);
   return (
-    <output className="overall-chip" aria-label="Overall score" data-testid="overall-score">
+    <output className="overall-chip" aria-label="Overall score" data-testid="header-overall">
       <span className="muted">Overall</span>
       <span className="overall-value">{formatPercent(overall.score)}</span>
       <StatusBadge status={overall.status} />

@@ -8,7 +8,8 @@ import { TemplatePicker } from "./TemplatePicker.tsx";
 export function NewDocumentDialog() {
   const api = useApi();
   const store = useStoreApi();
-  const close = useDocumentStore((s) => () => s.openDialog(null));
+  const openDialog = useDocumentStore((s) => s.openDialog);
+  const close = () => openDialog(null);
   const [busy, setBusy] = useState(false);
   return (
     <Modal title="New from template" onClose={close}>

@@ -8,7 +8,8 @@ export function ShareDialog() {
   const api = useApi();
   const fileName = useDocumentStore((s) => s.fileName);
   const report = useDocumentStore((s) => s.report);
-  const close = useDocumentStore((s) => () => s.openDialog(null));
+  const openDialog = useDocumentStore((s) => s.openDialog);
+  const close = () => openDialog(null);
   const [omitActuals, setOmitActuals] = useState(false);
   const [omitNotes, setOmitNotes] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -1,0 +1,312 @@
+/**
+ * The actuals grid through the harness: keys, paste, validation and notes on the page, and what
+ * reached the real file (read back from its bytes) after each.
+ */
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./harness/fixture.ts";
+import { formatPercent, formatValue } from "../../shared/display/numbers.ts";
+import type { ScorecardDocument } from "../../shared/domain/types.ts";
+import { compileModel } from "../../shared/scoring/model.ts";
+import { scorecardView } from "../../shared/scoring/view.ts";
+import { gridModelOf } from "../../renderer/src/actuals/grid-model.ts";
+import { writeFileAtomically } from "../../electron/file/copy.ts";
+import { REALISTIC, syntheticScorecard } from "../bench/synthetic.ts";
+import { sha256 } from "../support/files.ts";
+
+/** Measures and periods in the grid's order: row r, column c. */
+function layout(doc: ScorecardDocument) {
+  const grid = gridModelOf(doc, compileModel(doc), null);
+  return { measures: grid.rows.map((r) => r.measure), periods: grid.periods };
+}
+
+function actualOf(doc: ScorecardDocument, measureId: string, periodId: string) {
+  return doc.actuals.find((a) => a.measureId === measureId && a.periodId === periodId) ?? null;
+}
+
+const cell = (page: Page, row: number, col: number) => page.locator(`td[data-row="${row}"][data-col="${col}"]`);
+const editor = (page: Page) => page.locator("input.cell-editor");
+const status = (page: Page) => page.locator(".actuals-status");
+
+async function expectActive(page: Page, row: number, col: number) {
+  await expect(cell(page, row, col)).toHaveAttribute("aria-selected", "true");
+  await expect(cell(page, row, col)).toBeFocused();
+  await expect(page.locator('td[aria-selected="true"]')).toHaveCount(1);
+}
+
+async function openActuals(page: Page) {
+  await page.getByRole("button", { name: "Actuals", exact: true }).click();
+  await expect(page.getByRole("grid")).toBeVisible();
+}
+
+/** Pastes as the keyboard and the Edit menu do: a paste event with the text on its clipboard data. */
+async function paste(page: Page, row: number, col: number, text: string) {
+  await cell(page, row, col).click();
+  await cell(page, row, col).evaluate((el, data) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData("text/plain", data);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test("enters an actual by keyboard: the file has it and the overall score follows", async ({ app, shell }) => {
+  const file = shell.writeScorecard("Demo.scorecard", "demo");
+  await app.launch(file);
+  const { page } = app;
+  await openActuals(page);
+  const before = app.fileDocument();
+  const { measures, periods } = layout(before);
+  const last = periods.length - 1;
+  const measure = measures[0];
+  const period = periods[last];
+  if (!measure || !period) throw new Error("the demo has measures and periods");
+
+  await cell(page, 0, 0).click();
+  await page.keyboard.press("End");
+  await expectActive(page, 0, last);
+  await page.keyboard.type("0");
+  await expect(editor(page)).toHaveValue("0");
+  await expect(editor(page)).toHaveAttribute("data-editing", "");
+  await page.keyboard.press("Enter");
+
+  await expect(editor(page)).toHaveCount(0);
+  await expect(cell(page, 0, last)).toHaveText("0");
+  await expectActive(page, 1, last);
+  await expect.poll(() => actualOf(app.fileDocument(), measure.id, period.id)?.value).toBe(0);
+
+  const after = app.fileDocument();
+  const expected = formatPercent(scorecardView(after).overall.score);
+  expect(expected, "the edit changes the overall score").not.toBe(formatPercent(scorecardView(before).overall.score));
+  await page.getByRole("button", { name: "Scorecard", exact: true }).click();
+  await expect(page.getByTestId("overall-score").first()).toContainText(expected);
+});
+
+test("moves the active cell with arrows, Tab, Home/End and Page keys", async ({ app, shell }) => {
+  await app.launch(shell.writeScorecard("Demo.scorecard", "demo"));
+  const { page } = app;
+  await openActuals(page);
+  const { measures, periods } = layout(app.fileDocument());
+  const lastRow = measures.length - 1;
+  const lastCol = periods.length - 1;
+
+  await cell(page, 0, 0).click();
+  await expectActive(page, 0, 0);
+  await expect(page.locator('td[tabindex="0"]')).toHaveCount(1);
+  const steps: [string, number, number][] = [
+    ["ArrowRight", 0, 1],
+    ["ArrowDown", 1, 1],
+    ["ArrowDown", 2, 1],
+    ["ArrowUp", 1, 1],
+    ["Tab", 1, 2],
+    ["Shift+Tab", 1, 1],
+    ["ArrowLeft", 1, 0],
+    ["ArrowLeft", 1, 0],
+    ["End", 1, lastCol],
+    ["Tab", 2, 0],
+    ["Shift+Tab", 1, lastCol],
+    ["Home", 1, 0],
+    ["Control+End", lastRow, lastCol],
+    ["ArrowDown", lastRow, lastCol],
+    ["Control+Home", 0, 0],
+  ];
+  for (const [key, row, col] of steps) {
+    await page.keyboard.press(key);
+    await expectActive(page, row, col);
+  }
+  await page.keyboard.press("PageDown");
+  const paged = Number(await page.locator('td[aria-selected="true"]').getAttribute("data-row"));
+  expect(paged).toBeGreaterThan(1);
+  await page.keyboard.press("PageUp");
+  await expectActive(page, 0, 0);
+
+  // Double-click edits keeping the value; Escape gives it back unchanged.
+  const shown = await cell(page, 2, 3).textContent();
+  await cell(page, 2, 3).dblclick();
+  await expect(editor(page)).toBeFocused();
+  await expect(editor(page)).not.toHaveAttribute("data-editing");
+  await page.keyboard.press("Escape");
+  await expectActive(page, 2, 3);
+  await expect(cell(page, 2, 3)).toHaveText(shown ?? "");
+});
+
+test("pastes a block from a spreadsheet as one undo step", async ({ app, shell }) => {
+  await app.launch(shell.writeScorecard("Plan.scorecard", "it-value"));
+  const { page } = app;
+  await openActuals(page);
+  const { measures, periods } = layout(app.fileDocument());
+  const values = [
+    [10, 11.5, 1200],
+    [50, 51, 52.25],
+  ];
+  // As a spreadsheet puts it on the clipboard: tabs, CRLF, a trailing line break, a thousands separator.
+  await paste(page, 0, 0, '10\t11.5\t"1,200"\r\n50%\t51\t52.25\r\n');
+
+  const cells = values.flatMap((row, r) => row.map((value, c) => ({ r, c, value })));
+  for (const { r, c, value } of cells) await expect(cell(page, r, c)).toHaveText(formatValue(value, ""));
+  const pasted = app.fileDocument();
+  for (const { r, c, value } of cells) {
+    expect(actualOf(pasted, measures[r]?.id ?? "", periods[c]?.id ?? "")?.value).toBe(value);
+  }
+  expect(shell.documents.storeOf(app.windowId).undoLabel).toBe("Paste actuals");
+
+  await cell(page, 3, 3).click();
+  await page.keyboard.press("Control+z");
+  for (const { r, c } of cells) await expect(cell(page, r, c)).toHaveClass(/cell-missing/);
+  const undone = app.fileDocument();
+  for (const { r, c } of cells) expect(actualOf(undone, measures[r]?.id ?? "", periods[c]?.id ?? "")).toBeNull();
+});
+
+test("refuses an invalid value in place and sends nothing", async ({ app, shell }) => {
+  const file = shell.writeScorecard("Plan.scorecard", "it-value");
+  await app.launch(file);
+  const { page } = app;
+  await openActuals(page);
+  const { measures } = layout(app.fileDocument());
+  const percent = measures.findIndex((m) => m.unit === "%" && m.validRange?.max === 100);
+  expect(percent).toBeGreaterThanOrEqual(0);
+  const hash = sha256(file);
+
+  await cell(page, 0, 1).click();
+  await page.keyboard.type("abc");
+  await page.keyboard.press("Enter");
+  await expect(status(page)).toHaveText("“abc” is not a number.");
+  await expect(status(page)).toHaveAttribute("role", "alert");
+  await expect(editor(page)).toBeFocused();
+  await expect(editor(page)).toHaveAttribute("aria-invalid", "true");
+  await expect(cell(page, 0, 1)).toHaveClass(/cell-invalid/);
+  await app.screenshot("actuals-invalid-light");
+  await page.keyboard.press("Escape");
+  await expect(editor(page)).toHaveCount(0);
+  await expect(status(page)).toHaveText("");
+  await expect(cell(page, 0, 1)).toHaveClass(/cell-missing/);
+
+  await cell(page, percent, 2).click();
+  await page.keyboard.type("150");
+  await page.keyboard.press("Tab");
+  await expect(status(page)).toHaveText("“150” must lie in the measure's valid range [0, 100].");
+  await expect(editor(page)).toHaveValue("150");
+  expect(sha256(file)).toBe(hash);
+  expect(shell.documents.storeOf(app.windowId).undoLabel).toBeNull();
+  // Fixed in place, the value goes through.
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Tab");
+  await expectActive(page, percent, 3);
+  await expect(status(page)).toHaveText("");
+  await expect(cell(page, percent, 2)).toHaveText("1");
+  expect(shell.documents.storeOf(app.windowId).undoLabel).toBe("Edit actual");
+});
+
+test("refuses a pasted block with a bad cell, naming it, and leaves the file alone", async ({ app, shell }) => {
+  const file = shell.writeScorecard("Plan.scorecard", "it-value");
+  await app.launch(file);
+  const { page } = app;
+  await openActuals(page);
+  const { measures, periods } = layout(app.fileDocument());
+  const hash = sha256(file);
+
+  await paste(page, 0, 1, "10\t11\n50\tabc\n");
+  await expect(status(page)).toHaveText(
+    `Nothing was pasted. Row “${measures[1]?.name}”, ${periods[2]?.label}: “abc” is not a number.`,
+  );
+  await expect(cell(page, 0, 1)).toHaveClass(/cell-missing/);
+  expect(sha256(file)).toBe(hash);
+  expect(shell.documents.storeOf(app.windowId).undoLabel).toBeNull();
+
+  // A block running past the grid's edge keeps what fits and says what was left out.
+  const lastCol = periods.length - 1;
+  await paste(page, 0, lastCol, "7\t8\t9");
+  await expect(status(page)).toHaveText("2 cells beyond the edge of the grid were left out.");
+  await expect(cell(page, 0, lastCol)).toHaveText("7");
+});
+
+test("adds a note to a value: saved in the file and marked on the cell", async ({ app, shell }) => {
+  await app.launch(shell.writeScorecard("Demo.scorecard", "demo"));
+  const { page } = app;
+  await openActuals(page);
+  const before = app.fileDocument();
+  const { measures, periods } = layout(before);
+  const row = measures.findIndex((m) => actualOf(before, m.id, periods[1]?.id ?? "")?.note === "");
+  const measure = measures[row];
+  const period = periods[1];
+  if (!measure || !period) throw new Error("the demo has a value without a note");
+  const value = actualOf(before, measure.id, period.id)?.value;
+
+  await cell(page, row, 1).click();
+  await expect(cell(page, row, 1).locator(".note-mark")).toHaveCount(0);
+  await page.keyboard.press("Shift+F2");
+  const note = page.getByLabel(/^Note for/);
+  await expect(note).toBeFocused();
+  await page.keyboard.type("Estimated: the survey closed late.");
+  await expect(page.locator(".note-editor")).toHaveAttribute("data-editing", "");
+  await app.screenshot("actuals-note-light");
+  await page.getByRole("button", { name: "Save note" }).click();
+
+  await expect(cell(page, row, 1).locator(".note-mark")).toHaveCount(1);
+  await expect(cell(page, row, 1)).toHaveAttribute("title", "Note: Estimated: the survey closed late.");
+  await expectActive(page, row, 1);
+  const after = app.fileDocument();
+  expect(actualOf(after, measure.id, period.id)).toEqual({
+    measureId: measure.id,
+    periodId: period.id,
+    value,
+    note: "Estimated: the survey closed late.",
+  });
+
+  // Editing the value keeps the note.
+  await page.keyboard.type("1");
+  await page.keyboard.press("Enter");
+  await expect.poll(() => actualOf(app.fileDocument(), measure.id, period.id)?.value).toBe(1);
+  expect(actualOf(app.fileDocument(), measure.id, period.id)?.note).toBe("Estimated: the survey closed late.");
+
+  // A missing cell has no value to annotate.
+  const missing = measures.findIndex((m) => actualOf(before, m.id, periods[periods.length - 1]?.id ?? "") === null);
+  await cell(page, missing, periods.length - 1).click();
+  await expect(page.getByRole("button", { name: "Add note…" })).toHaveAttribute("aria-disabled", "true");
+  await page.keyboard.press("Shift+F2");
+  await expect(status(page)).toHaveText("A note belongs to a value: enter the actual first.");
+  await expect(page.locator(".note-editor")).toHaveCount(0);
+});
+
+test("shows missing and stale cells for what they are", async ({ app, shell }) => {
+  await app.launch(shell.writeScorecard("Demo.scorecard", "demo"));
+  const { page } = app;
+  await openActuals(page);
+  const doc = app.fileDocument();
+  const grid = gridModelOf(doc, compileModel(doc), null);
+  const stale = grid.rows.flatMap((r) => r.cells.flatMap((c, k) => (c.carried ? [{ r: r.index, k, c }] : [])));
+  expect(stale.length).toBeGreaterThan(0);
+  for (const { r, k, c } of stale) {
+    await expect(cell(page, r, k)).toHaveClass(/cell-stale/);
+    await expect(cell(page, r, k).locator(".sr-only")).toHaveText(`, stale, carried forward from ${c.carried?.from}`);
+  }
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await cell(page, 2, 6).click();
+    await app.screenshot(`actuals-${colorScheme}`);
+  }
+});
+
+test("commits a typed value in a 200 × 24 scorecard", async ({ app, shell }) => {
+  const file = path.join(shell.dir, "Large.scorecard");
+  writeFileAtomically(file, syntheticScorecard(REALISTIC));
+  await app.launch(file);
+  const { page } = app;
+  await openActuals(page);
+  const { measures, periods } = layout(app.fileDocument());
+  expect([measures.length, periods.length]).toEqual([200, 24]);
+  const row = 150;
+  const col = 20;
+  const measure = measures[row];
+  const period = periods[col];
+  if (!measure || !period) throw new Error("the grid has the cell");
+  const value = measure.validRange ? Math.round((measure.validRange.min + measure.validRange.max) / 2) : 42;
+
+  await cell(page, row, col).click();
+  await page.keyboard.type(String(value));
+  await page.keyboard.press("Enter");
+  await expect(cell(page, row, col)).toHaveText(new RegExp(`^${formatValue(value, "").replace(".", "\\.")}`));
+  await expectActive(page, row + 1, col);
+  await expect.poll(() => actualOf(app.fileDocument(), measure.id, period.id)?.value).toBe(value);
+  await app.screenshot("actuals-large-light");
+});

@@ -1,0 +1,118 @@
+/**
+ * The document window as a whole, through the harness: undo and redo across views restore the
+ * file's content, a failed write is shown and rolled back, main's menu commands and events reach
+ * the page, and hostile names in the document's own title stay text.
+ */
+import type { Page } from "@playwright/test";
+import { ScorecardStore } from "../../electron/file/store.ts";
+import { sha256 } from "../support/files.ts";
+import { type AppWindow, expect, test } from "./harness/fixture.ts";
+
+/** Types a value into the actuals grid's cell (row, col) and commits it with Enter. */
+async function typeActual(page: Page, row: number, col: number, value: string) {
+  await page.locator(`td[data-row="${row}"][data-col="${col}"]`).click();
+  await page.keyboard.type(value);
+  await page.keyboard.press("Enter");
+}
+
+/** The store's database, for simulating a disk that refuses writes (as a full disk would). */
+function refuseWrites(app: AppWindow, on: boolean) {
+  const store = app.shell.documents.storeOf(app.windowId) as unknown as { db: { pragma(s: string): unknown } };
+  store.db.pragma(`query_only = ${on ? "ON" : "OFF"}`);
+}
+
+test("undo and redo restore the file's content, by key, button and menu", async ({ app, shell, page }) => {
+  await app.launch(shell.writeScorecard("Plan.scorecard", "it-value"));
+  const original = app.fileDocument();
+  await page.getByRole("button", { name: "Actuals" }).click();
+  await typeActual(page, 0, 0, "41");
+  const one = app.fileDocument();
+  expect(one.actuals).toHaveLength(original.actuals.length + 1);
+  await typeActual(page, 1, 0, "42");
+  const two = app.fileDocument();
+  await expect(page.getByRole("button", { name: "Undo Edit actual" })).toBeEnabled();
+
+  // Keyboard, with focus in the grid (not in a text field being edited).
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => app.fileDocument()).toEqual(one);
+  // The header's button.
+  await page.getByRole("button", { name: "Undo Edit actual" }).click();
+  await expect.poll(() => app.fileDocument()).toEqual(original);
+  await expect(page.getByRole("button", { name: "Undo", exact: true })).toBeDisabled();
+  // Redo: Shift+Ctrl+Z, then Ctrl+Y.
+  await page.locator('td[data-row="0"][data-col="0"]').click();
+  await page.keyboard.press("Control+Shift+z");
+  await expect.poll(() => app.fileDocument()).toEqual(one);
+  await page.keyboard.press("Control+y");
+  await expect.poll(() => app.fileDocument()).toEqual(two);
+  // The Edit menu: main sends the command to the page.
+  shell.host.send(app.windowId, { type: "command", command: "undo" });
+  await expect.poll(() => app.fileDocument()).toEqual(one);
+  await expect(page.locator('td[data-row="1"][data-col="0"]')).not.toContainText("42");
+});
+
+test("a failed save is shown, the page keeps what the file has, and the next save works", async ({
+  app,
+  shell,
+  page,
+}) => {
+  await app.launch(shell.writeScorecard("Plan.scorecard", "it-value"));
+  await page.getByRole("button", { name: "Actuals" }).click();
+  const overall = await page.getByTestId("header-overall").textContent();
+  refuseWrites(app, true);
+  const bytes = sha256(app.file());
+  const cell = page.locator('td[data-row="0"][data-col="0"]');
+  const shown = await cell.textContent();
+  await typeActual(page, 0, 0, "50");
+  await expect(page.getByRole("alert").filter({ hasText: "could not be saved" })).toBeVisible();
+  await expect(page.locator("[data-save-state]")).toHaveText("Last change not saved");
+  await expect(cell).toHaveText(shown ?? "");
+  await expect(page.getByTestId("header-overall")).toHaveText(overall ?? "");
+  expect(sha256(app.file())).toBe(bytes);
+
+  refuseWrites(app, false);
+  await typeActual(page, 0, 0, "7");
+  await expect(page.locator("[data-save-state]")).toHaveText("All changes saved");
+  await expect.poll(() => app.fileDocument().actuals.some((a) => a.value === 7)).toBe(true);
+});
+
+test("menu commands: views, new from template; events: document replaced", async ({ app, shell, page }) => {
+  await app.launch(shell.writeScorecard("Plan.scorecard", "it-value"));
+  shell.host.send(app.windowId, { type: "command", command: "view-what-if" });
+  shell.host.send(app.windowId, { type: "command", command: "view-scorecard" });
+  await expect(page.getByRole("button", { name: "Scorecard" })).toHaveAttribute("aria-current", "page");
+
+  shell.host.send(app.windowId, { type: "command", command: "new-from-template" });
+  const dialog = page.getByRole("dialog", { name: "New from template" });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
+  // Main replaced the window's document (Save As from the menu): the page shows the new file.
+  const copy = `${shell.dir}/Copy.scorecard`;
+  shell.documents.saveAs(app.windowId, copy);
+  shell.host.send(app.windowId, { type: "document-replaced" });
+  await expect(page.locator(".file-name")).toHaveText("Copy.scorecard");
+});
+
+test("a hostile document title is shown as text and truncated with its full text in a tooltip", async ({
+  app,
+  shell,
+  page,
+}) => {
+  const hostile = `<img src=x onerror=alert(1)> ‮RTL ${"x".repeat(160)}`;
+  page.on("dialog", () => {
+    throw new Error("a dialog opened: markup was interpreted");
+  });
+  const file = shell.writeScorecard("Plan.scorecard", "it-value");
+  const store = ScorecardStore.open(file, { appVersion: "test" });
+  store.apply({ type: "scorecard.update", changes: { title: hostile } });
+  store.close();
+  await app.launch(file);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toHaveText(hostile);
+  await expect(heading).toHaveAttribute("title", hostile);
+  expect(await heading.evaluate((h) => h.scrollWidth > h.clientWidth)).toBe(true);
+  expect(await page.locator("img").count()).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});
