@@ -62,7 +62,9 @@ describe("document store", () => {
 
   it("an accepted edit reaches the file and the page shows main's result", async () => {
     const m = firstMeasure();
-    const result = await store.getState().edit({ type: "update", entity: "measure", id: m.id, changes: { owner: "Ops" } });
+    const result = await store
+      .getState()
+      .edit({ type: "update", entity: "measure", id: m.id, changes: { owner: "Ops" } });
     expect(result).toEqual({ ok: true });
     expect(doc().measures[0]?.owner).toBe("Ops");
     expect(doc()).toEqual(onDisk());
@@ -75,7 +77,9 @@ describe("document store", () => {
     const before = doc();
     const bytes = sha256(file());
     sent.length = 0;
-    const result = await store.getState().edit({ type: "update", entity: "measure", id: m.id, changes: { weight: -1 } });
+    const result = await store
+      .getState()
+      .edit({ type: "update", entity: "measure", id: m.id, changes: { weight: -1 } });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/weight.*≥ 0/);
     expect(sent).toEqual([]);
@@ -86,9 +90,13 @@ describe("document store", () => {
 
   it("check() gives the validator's problems without sending or showing anything", () => {
     const m = firstMeasure();
-    const problems = store.getState().check({ type: "update", entity: "measure", id: m.id, changes: { name: "x".repeat(201) } });
+    const problems = store
+      .getState()
+      .check({ type: "update", entity: "measure", id: m.id, changes: { name: "x".repeat(201) } });
     expect(problems.map((p) => p.message).join()).toMatch(/200/);
-    expect(store.getState().check({ type: "update", entity: "measure", id: m.id, changes: { name: "Fine" } })).toEqual([]);
+    expect(store.getState().check({ type: "update", entity: "measure", id: m.id, changes: { name: "Fine" } })).toEqual(
+      [],
+    );
     expect(store.getState().notice).toBeNull();
     // The dry run left the local copy exactly as it was.
     expect(doc()).toEqual(onDisk());
@@ -97,16 +105,24 @@ describe("document store", () => {
   it("a failed write is shown, and the page stays as the file is", async () => {
     const m = firstMeasure();
     const before = doc();
-    (shell.documents.storeOf(windowId) as unknown as { db: { pragma(s: string): unknown } }).db.pragma("query_only = ON");
-    const result = await store.getState().edit({ type: "update", entity: "measure", id: m.id, changes: { owner: "Lost" } });
+    (shell.documents.storeOf(windowId) as unknown as { db: { pragma(s: string): unknown } }).db.pragma(
+      "query_only = ON",
+    );
+    const result = await store
+      .getState()
+      .edit({ type: "update", entity: "measure", id: m.id, changes: { owner: "Lost" } });
     expect(result.ok).toBe(false);
     const s = store.getState();
     expect(s.saveFailed).toBe(true);
     expect(s.notice?.title).toBe("The change could not be saved and was undone");
     expect(s.doc).toBe(before);
     expect(onDisk().measures[0]?.owner).toBe(m.owner);
-    (shell.documents.storeOf(windowId) as unknown as { db: { pragma(s: string): unknown } }).db.pragma("query_only = OFF");
-    expect(await store.getState().edit({ type: "update", entity: "measure", id: m.id, changes: { owner: "Kept" } })).toEqual({
+    (shell.documents.storeOf(windowId) as unknown as { db: { pragma(s: string): unknown } }).db.pragma(
+      "query_only = OFF",
+    );
+    expect(
+      await store.getState().edit({ type: "update", entity: "measure", id: m.id, changes: { owner: "Kept" } }),
+    ).toEqual({
       ok: true,
     });
     expect(store.getState().saveFailed).toBe(false);
@@ -139,8 +155,12 @@ describe("document store", () => {
     const m = firstMeasure();
     const s = store.getState();
     const periods = doc().periods.slice(0, 4);
-    await Promise.all(periods.map((p, i) => s.edit({ type: "actual.set", measureId: m.id, periodId: p.id, value: i + 1 })));
-    const cells = onDisk().actuals.filter((a) => a.measureId === m.id).map((a) => a.value);
+    await Promise.all(
+      periods.map((p, i) => s.edit({ type: "actual.set", measureId: m.id, periodId: p.id, value: i + 1 })),
+    );
+    const cells = onDisk()
+      .actuals.filter((a) => a.measureId === m.id)
+      .map((a) => a.value);
     expect(cells).toEqual([1, 2, 3, 4]);
     expect(doc()).toEqual(onDisk());
     for (let i = 0; i < 4; i++) await s.undo();

@@ -32,11 +32,12 @@ describe("history keys", () => {
 });
 
 describe("suggested file names", () => {
-  const accepted = (name: string) => REQUESTS.chooseFileToSave.safeParse({ purpose: "document", suggestedName: name }).success;
+  const accepted = (name: string) =>
+    REQUESTS.chooseFileToSave.safeParse({ purpose: "document", suggestedName: name }).success;
 
   it.each([
     ["IT Value Scorecard", "IT Value Scorecard.scorecard"],
-    ["a/b\\c:d*e?f\"g<h>i|j", "a b c d e f g h i j.scorecard"],
+    ['a/b\\c:d*e?f"g<h>i|j', "a b c d e f g h i j.scorecard"],
     ["Plan.scorecard", "Plan.scorecard"],
     ["   ", "Scorecard.scorecard"],
     ["<img src=x onerror=alert(1)>", "img src=x onerror=alert(1).scorecard"],

@@ -13,6 +13,7 @@ export function StartScreen() {
 
   // Fetched again after every action: main drops a recent file that failed to open.
   const [listed, setListed] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `listed` changes to ask for the list again.
   useEffect(() => {
     let live = true;
     void api.listRecent({}).then((result) => {
