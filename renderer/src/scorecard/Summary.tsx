@@ -1,6 +1,7 @@
 import type { ScorecardView } from "../../../shared/scoring/view.ts";
-import { formatPercent, formatTrend, trendDirection } from "../../../shared/display/numbers.ts";
-import { StatusBadge } from "./StatusBadge.tsx";
+import { formatPercent } from "../../../shared/display/numbers.ts";
+import { StatusBadge } from "../components/StatusBadge.tsx";
+import { Trend } from "./Trend.tsx";
 
 /** The headline numbers: overall score, and the leading (drivers) and lagging (outcomes) indexes. */
 export function Summary({ view }: { view: ScorecardView }) {
@@ -8,19 +9,23 @@ export function Summary({ view }: { view: ScorecardView }) {
   return (
     <section className="summary" aria-label="Summary">
       <div className="card card-overall">
-        <h2>Overall score</h2>
-        <p className="big" data-testid="overall-score">
-          {formatPercent(overall.score)}
-        </p>
-        <StatusBadge status={overall.status} />
+        <h2>Overall score{view.period ? ` · ${view.period.label}` : ""}</h2>
+        <div className="overall-line">
+          <p className="big" data-testid="overall-score">
+            {formatPercent(overall.score)}
+          </p>
+          <StatusBadge status={overall.status} />
+        </div>
         <dl className="facts">
           <div>
             <dt>Coverage</dt>
-            <dd>{formatPercent(overall.coverage)}</dd>
+            <dd data-testid="overall-coverage">{formatPercent(overall.coverage)}</dd>
           </div>
           <div>
             <dt>Since previous period</dt>
-            <dd className={`trend-${trendDirection(overall.trend)}`}>{formatTrend(overall.trend)}</dd>
+            <dd data-testid="overall-trend">
+              <Trend delta={overall.trend} />
+            </dd>
           </div>
         </dl>
       </div>

@@ -1,0 +1,32 @@
+/**
+ * The theme's colours for canvas drawing: chart.js cannot read CSS variables, so they are read
+ * from the document, and read again when the system switches between light and dark.
+ */
+import { useEffect, useState } from "react";
+
+const NAMES = ["text", "muted", "border", "surface", "focus", "green", "amber", "red"] as const;
+export type ThemeColors = Record<(typeof NAMES)[number], string>;
+
+function readColors(): ThemeColors {
+  const style = getComputedStyle(document.documentElement);
+  return Object.fromEntries(NAMES.map((name) => [name, style.getPropertyValue(`--${name}`).trim()])) as ThemeColors;
+}
+
+export function useThemeColors(): ThemeColors {
+  const [colors, setColors] = useState(readColors);
+  useEffect(() => {
+    const scheme = matchMedia("(prefers-color-scheme: dark)");
+    const reread = () => setColors(readColors());
+    scheme.addEventListener("change", reread);
+    return () => scheme.removeEventListener("change", reread);
+  }, []);
+  return colors;
+}
+
+/** "#1a7f37" at 15 % opacity, for fills; other colour forms are returned as they are. */
+export function withAlpha(color: string, alpha: number): string {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  if (!hex) return color;
+  const [r, g, b] = hex.slice(1).map((h) => Number.parseInt(h, 16));
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
