@@ -1,10 +1,12 @@
 /**
  * `npm run bench` part two: the renderer's latencies in Debian's Chromium, through the same
  * harness as the e2e suite (main's real handler table on a real file). One worker, so the timings
- * are not shared with another browser.
+ * are not shared with another browser; its own port, so it can run beside the e2e suite.
  */
 import { defineConfig } from "@playwright/test";
 import e2e from "../e2e/playwright.config.ts";
+
+const port = 4318;
 
 export default defineConfig({
   ...e2e,
@@ -14,4 +16,10 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   timeout: 120_000,
+  use: { ...e2e.use, baseURL: `http://127.0.0.1:${port}` },
+  webServer: {
+    ...(e2e.webServer as object),
+    command: `npx vite preview --config renderer/vite.config.ts --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}`,
+  },
 });

@@ -27,7 +27,7 @@ for (const theme of THEMES)
       await app.screenshot(`start-${suffix}`);
 
       await app.launch(shell.writeScorecard("Northwind demo.scorecard", "demo"));
-      await expect(page.getByTestId("overall-score")).toBeVisible();
+      await expect(page.getByTestId("header-overall")).toBeVisible();
       await fits();
       await app.screenshot(`scorecard-${suffix}`);
 

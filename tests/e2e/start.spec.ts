@@ -74,7 +74,7 @@ test("opens the demo scorecard, with its actuals", async ({ app, shell, page }) 
   await page.getByRole("button", { name: "Open the demo scorecard…" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Northwind/);
   expect(app.fileDocument(file).actuals.length).toBeGreaterThan(100);
-  await expect(page.getByTestId("overall-score")).not.toContainText("—");
+  await expect(page.getByTestId("header-overall")).not.toContainText("—");
 });
 
 test("a refused file is explained and the start screen stays", async ({ app, shell, page }) => {

@@ -1,0 +1,357 @@
+/**
+ * The inspector's fields. Each shows the committed value until the user types; the typing is a
+ * draft, checked on every change with the shared rules (store.check) and shown with the rule's
+ * message under the field. Enter or leaving the field commits a valid draft as one operation;
+ * Escape brings the committed value back. A draft that breaks a rule is never sent.
+ *
+ * While a draft differs from the committed value the field carries `data-editing`, so Ctrl+Z
+ * undoes the typing rather than the last document edit (app/shortcuts.ts).
+ */
+import { type ReactNode, useId, useRef, useState } from "react";
+import type { Operation } from "../../../shared/operations/operation.ts";
+import { useDocumentStore, useStoreApi } from "../state/context.tsx";
+import { formatNumber, type Parsed, parseNumber, problemText } from "./field-values.ts";
+
+interface Common {
+  label: string;
+  /** The field's path in the validator's messages ("target", "band.low"): picks the bare message. */
+  field: string;
+  hint?: ReactNode;
+  className?: string;
+}
+
+/** Label, control, hint and message, wired for assistive technology. */
+function FieldFrame({
+  label,
+  hint,
+  message,
+  className,
+  children,
+}: {
+  label: string;
+  hint?: ReactNode;
+  message: string | null;
+  className?: string | undefined;
+  children: (ids: { control: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+}) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : null;
+  const messageId = message ? `${id}-message` : null;
+  const describedBy = [messageId, hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${className ? ` ${className}` : ""}`}>
+      <label htmlFor={`${id}-control`}>{label}</label>
+      {children({ control: `${id}-control`, describedBy, invalid: message !== null })}
+      {message && (
+        <p id={messageId ?? undefined} className="field-message" aria-live="polite">
+          {message}
+        </p>
+      )}
+      {hint && (
+        <p id={hintId ?? undefined} className="field-hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A draft over a committed value: its parse, its operation, the rules' verdict, commit and revert. */
+function useDraft<T>(
+  value: T,
+  format: (v: T) => string,
+  parse: (text: string) => Parsed<T>,
+  toOp: (v: T) => Operation | null,
+  field: string,
+) {
+  const store = useStoreApi();
+  // Re-check when the document changes under a draft (another edit, an undo).
+  useDocumentStore((s) => s.doc);
+  const [draft, setDraft] = useState<string | null>(null);
+  const [sendError, setSendError] = useState<string | null>(null);
+  // Enter commits, and the blur that may follow must not send the same edit again.
+  const sending = useRef(false);
+  const committed = format(value);
+  const text = draft ?? committed;
+  const editing = draft !== null && draft !== committed;
+
+  let op: Operation | null = null;
+  let message: string | null = null;
+  if (editing) {
+    const parsed = parse(text);
+    if (!parsed.ok) message = parsed.message;
+    else {
+      op = toOp(parsed.value);
+      if (op) message = problemText(store.getState().check(op), field);
+    }
+  }
+
+  const commit = async () => {
+    if (!editing) {
+      setDraft(null);
+      return;
+    }
+    if (message !== null) return;
+    if (!op) {
+      setDraft(null);
+      return;
+    }
+    if (sending.current) return;
+    sending.current = true;
+    const result = await store.getState().edit(op);
+    sending.current = false;
+    if (result.ok) {
+      setDraft(null);
+      setSendError(null);
+    } else setSendError(result.message);
+  };
+  const change = (next: string) => {
+    setDraft(next);
+    setSendError(null);
+  };
+  const revert = () => {
+    setDraft(null);
+    setSendError(null);
+  };
+  return { text, editing, message: message ?? sendError, commit, change, revert };
+}
+
+type TextProps = Common & {
+  value: string;
+  toOp: (value: string) => Operation | null;
+  multiline?: boolean;
+  type?: "text" | "date";
+  autoFocus?: boolean;
+};
+
+export function TextField({ label, field, hint, className, value, toOp, multiline, type, autoFocus }: TextProps) {
+  const d = useDraft(
+    value,
+    (v) => v,
+    (t) => ({ ok: true, value: t }),
+    toOp,
+    field,
+  );
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === "Enter" && (!multiline || e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void d.commit();
+    } else if (e.key === "Escape" && d.editing) {
+      e.preventDefault();
+      e.stopPropagation();
+      d.revert();
+    }
+  };
+  return (
+    <FieldFrame label={label} hint={hint} message={d.message} className={className}>
+      {({ control, describedBy, invalid }) => {
+        const shared = {
+          id: control,
+          value: d.text,
+          "aria-invalid": invalid || undefined,
+          "aria-describedby": describedBy,
+          "data-editing": d.editing ? "" : undefined,
+          autoFocus,
+          onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => d.change(e.target.value),
+          onBlur: () => void d.commit(),
+          onKeyDown,
+          onFocus: autoFocus
+            ? (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => e.target.select()
+            : undefined,
+        };
+        return multiline ? <textarea rows={3} {...shared} /> : <input type={type ?? "text"} {...shared} />;
+      }}
+    </FieldFrame>
+  );
+}
+
+type NumberProps = Common & {
+  value: number;
+  toOp: (value: number) => Operation | null;
+};
+
+export function NumberField({ value, toOp, ...rest }: NumberProps) {
+  return <NumberInput {...rest} value={value} format={formatNumber} parse={parseNumber} toOp={toOp} />;
+}
+
+type OptionalNumberProps = Common & {
+  /** null: not set (the field is empty, and emptying it unsets the value). */
+  value: number | null;
+  toOp: (value: number | null) => Operation | null;
+  placeholder?: string;
+};
+
+/** A number that may be left empty, as a per-period target that falls back to the measure's. */
+export function OptionalNumberField({ value, toOp, ...rest }: OptionalNumberProps) {
+  return (
+    <NumberInput
+      {...rest}
+      value={value}
+      format={(v) => (v === null ? "" : formatNumber(v))}
+      parse={(t) => (t.trim() === "" ? { ok: true, value: null } : parseNumber(t))}
+      toOp={toOp}
+    />
+  );
+}
+
+function NumberInput<T>({
+  label,
+  field,
+  hint,
+  className,
+  value,
+  format,
+  parse,
+  toOp,
+  placeholder,
+}: Common & {
+  value: T;
+  format: (v: T) => string;
+  parse: (text: string) => Parsed<T>;
+  toOp: (value: T) => Operation | null;
+  placeholder?: string | undefined;
+}) {
+  const d = useDraft(value, format, parse, toOp, field);
+  return (
+    <FieldFrame label={label} hint={hint} message={d.message} className={className}>
+      {({ control, describedBy, invalid }) => (
+        <input
+          id={control}
+          type="text"
+          inputMode="decimal"
+          className="number"
+          value={d.text}
+          placeholder={placeholder}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          data-editing={d.editing ? "" : undefined}
+          onChange={(e) => d.change(e.target.value)}
+          onBlur={() => void d.commit()}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              void d.commit();
+            } else if (e.key === "Escape" && d.editing) {
+              e.preventDefault();
+              e.stopPropagation();
+              d.revert();
+            }
+          }}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/**
+ * Controls that commit as soon as they change (select, checkbox, colour): the change is checked
+ * first, and a refused one is shown and not sent, the control keeping the committed value.
+ */
+function useInstant(field: string) {
+  const store = useStoreApi();
+  const [message, setMessage] = useState<string | null>(null);
+  const apply = async (op: Operation | null) => {
+    if (!op) return;
+    const refused = problemText(store.getState().check(op), field);
+    if (refused) {
+      setMessage(refused);
+      return;
+    }
+    const result = await store.getState().edit(op);
+    setMessage(result.ok ? null : result.message);
+  };
+  return { message, apply };
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+export interface OptionGroup {
+  label: string;
+  options: Option[];
+}
+
+type SelectProps = Common & {
+  value: string;
+  options: ReadonlyArray<Option | OptionGroup>;
+  toOp: (value: string) => Operation | null;
+};
+
+export function SelectField({ label, field, hint, className, value, options, toOp }: SelectProps) {
+  const f = useInstant(field);
+  const option = (o: Option) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
+  return (
+    <FieldFrame label={label} hint={hint} message={f.message} className={className}>
+      {({ control, describedBy, invalid }) => (
+        <select
+          id={control}
+          value={value}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => void f.apply(toOp(e.target.value))}
+        >
+          {options.map((o) =>
+            "options" in o ? (
+              <optgroup key={o.label} label={o.label}>
+                {o.options.map(option)}
+              </optgroup>
+            ) : (
+              option(o)
+            ),
+          )}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+type ColourProps = Common & { value: string; toOp: (value: string) => Operation | null };
+
+export function ColourField({ label, field, hint, className, value, toOp }: ColourProps) {
+  const f = useInstant(field);
+  return (
+    <FieldFrame label={label} hint={hint} message={f.message} className={className}>
+      {({ control, describedBy, invalid }) => (
+        <input
+          id={control}
+          type="color"
+          value={value}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => void f.apply(toOp(e.target.value))}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+type ToggleProps = Common & { checked: boolean; toOp: (checked: boolean) => Operation | null };
+
+/** A checkbox that switches an optional part (valid range, own thresholds) on or off. */
+export function ToggleField({ label, field, hint, className, checked, toOp }: ToggleProps) {
+  const f = useInstant(field);
+  const id = useId();
+  return (
+    <div className={`field field-toggle${className ? ` ${className}` : ""}`}>
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        aria-invalid={f.message ? true : undefined}
+        onChange={(e) => void f.apply(toOp(e.target.checked))}
+      />
+      <label htmlFor={id}>{label}</label>
+      {f.message && (
+        <p className="field-message" aria-live="polite">
+          {f.message}
+        </p>
+      )}
+      {hint && <p className="field-hint">{hint}</p>}
+    </div>
+  );
+}
