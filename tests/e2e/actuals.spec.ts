@@ -34,6 +34,19 @@ async function expectActive(page: Page, row: number, col: number) {
   await expect(page.locator('td[aria-selected="true"]')).toHaveCount(1);
 }
 
+/**
+ * Scrolls the grid so that measure row `row` is in view: only the lines in view are rendered
+ * (row-window.ts). `doc` gives the grid's lines, group rows included.
+ */
+async function reveal(page: Page, doc: ScorecardDocument, row: number) {
+  const grid = gridModelOf(doc, compileModel(doc), null);
+  const line = grid.lines.findIndex((l) => l.kind === "measure" && l.index === row);
+  await page.locator(".actuals-scroll").evaluate((el, top) => {
+    el.scrollTop = top;
+  }, line * 32);
+  await expect(cell(page, row, 0)).toBeAttached();
+}
+
 async function openActuals(page: Page) {
   await page.getByRole("button", { name: "Actuals", exact: true }).click();
   await expect(page.getByRole("grid")).toBeVisible();
@@ -277,9 +290,11 @@ test("shows missing and stale cells for what they are", async ({ app, shell }) =
   const stale = grid.rows.flatMap((r) => r.cells.flatMap((c, k) => (c.carried ? [{ r: r.index, k, c }] : [])));
   expect(stale.length).toBeGreaterThan(0);
   for (const { r, k, c } of stale) {
+    await reveal(page, doc, r);
     await expect(cell(page, r, k)).toHaveClass(/cell-stale/);
     await expect(cell(page, r, k).locator(".sr-only")).toHaveText(`, stale, carried forward from ${c.carried?.from}`);
   }
+  await reveal(page, doc, 0);
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await cell(page, 2, 6).click();
@@ -301,7 +316,10 @@ test("commits a typed value in a 200 × 24 scorecard", async ({ app, shell }) =>
   const period = periods[col];
   if (!measure || !period) throw new Error("the grid has the cell");
   const value = measure.validRange ? Math.round((measure.validRange.min + measure.validRange.max) / 2) : 42;
+  // Only the lines in view (and a margin) are in the page: about 30 rows, not 250.
+  expect(await page.locator(".actuals-grid tbody tr[aria-rowindex]").count()).toBeLessThan(60);
 
+  await reveal(page, app.fileDocument(), row);
   await cell(page, row, col).click();
   await page.keyboard.type(String(value));
   await page.keyboard.press("Enter");
@@ -309,4 +327,12 @@ test("commits a typed value in a 200 × 24 scorecard", async ({ app, shell }) =>
   await expectActive(page, row + 1, col);
   await expect.poll(() => actualOf(app.fileDocument(), measure.id, period.id)?.value).toBe(value);
   await app.screenshot("actuals-large-light");
+
+  // The keyboard reaches rows far outside the view: the active row is always rendered.
+  await page.keyboard.press("Control+End");
+  await expectActive(page, measures.length - 1, periods.length - 1);
+  await expect(cell(page, measures.length - 1, periods.length - 1)).toBeInViewport();
+  await page.keyboard.press("Control+Home");
+  await expectActive(page, 0, 0);
+  await expect(cell(page, 0, 0)).toBeInViewport();
 });

@@ -8,6 +8,7 @@ import {
   type ClipboardEvent,
   type KeyboardEvent,
   type MouseEvent,
+  type RefObject,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -20,13 +21,20 @@ import { scoresOf } from "../state/scores.ts";
 import type { EditorActions } from "./CellEditor.tsx";
 import { type EditorState, GridRow } from "./GridRow.tsx";
 import { type CellPos, cellActionFor, type Direction, moveFor, step } from "./grid-keys.ts";
-import { type GridModel, gridModelOf } from "./grid-model.ts";
+import { type GridLine, type GridModel, gridModelOf } from "./grid-model.ts";
 import { NoteEditor } from "./NoteEditor.tsx";
+import { type Viewport, windowParts } from "./row-window.ts";
 import { cellOperation, cellProblem, parseBlock, planPaste } from "./paste-block.ts";
 import { editText } from "./parse-number.ts";
 import "./actuals.css";
 
+/** Every body line (group or measure) is this tall: actuals.css fixes it, the window relies on it. */
 const ROW_HEIGHT = 32;
+/** Lines rendered beyond each edge of the view, so a fast scroll rarely shows a blank. */
+const OVERSCAN = 10;
+/** Column widths in px, as actuals.css sets them. */
+const MEASURE_COLUMN = 340;
+const PERIOD_COLUMN = 96;
 const ERROR_ID = "actuals-error";
 /** How many refused cells a paste message lists before "and N more". */
 const LISTED_PROBLEMS = 5;
@@ -39,13 +47,17 @@ export function ActualsGrid() {
   const previous = useRef<GridModel | null>(null);
   const grid = useMemo(() => (doc ? gridModelOf(doc, scoresOf(doc).model, previous.current) : null), [doc]);
   previous.current = grid;
-  const periodLabels = useMemo(() => grid?.periods.map((p) => p.label) ?? [], [grid?.periods]);
+  // Keyed by content: every edit compiles a new period list, and a new array here would
+  // re-render all 200 memoized rows instead of the one that changed.
+  const labelsKey = JSON.stringify(grid?.periods.map((p) => p.label) ?? []);
+  const periodLabels = useMemo(() => JSON.parse(labelsKey) as string[], [labelsKey]);
 
   const [active, setActive] = useState<CellPos>({ row: 0, col: 0 });
   const [editor, setEditor] = useState<EditorState | null>(null);
   const [noteOpen, setNoteOpen] = useState(false);
   const [status, setStatus] = useState<Status>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  const viewport = useViewport(scroller, grid !== null && grid.rows.length > 0);
   // Set when the active cell should take focus after the next render (a key, a click, a commit).
   const focusWanted = useRef(false);
 
@@ -213,7 +225,8 @@ export function ActualsGrid() {
 
   const where = row && period ? `${row.measure.name}, ${period.label}` : "";
   const hasNote = cell?.note !== "";
-  let rowIndex = 1;
+  const activeLine = row ? grid.lines.indexOf(row) : undefined;
+  const parts = windowParts(grid.lines.length, viewport, ROW_HEIGHT, OVERSCAN, activeLine);
 
   return (
     <section className="actuals" aria-label="Actuals">
@@ -260,6 +273,8 @@ export function ActualsGrid() {
       <div className="actuals-scroll" ref={scroller}>
         <table
           className="actuals-grid"
+          // Fixed table layout needs the width: the measure column plus one column per period.
+          style={{ width: MEASURE_COLUMN + size.cols * PERIOD_COLUMN }}
           // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a table worked like a spreadsheet is an ARIA grid.
           role="grid"
           aria-label="Actuals by measure and period"
@@ -296,8 +311,17 @@ export function ActualsGrid() {
             </tr>
           </thead>
           <tbody>
-            {grid.lines.map((line) => {
-              rowIndex++;
+            {parts.map((part) => {
+              if (part.kind === "gap")
+                return (
+                  // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a spacer standing in for lines out of view, not a row of the grid.
+                  <tr key={`gap-${part.from}`} className="grid-spacer" role="presentation">
+                    <td colSpan={size.cols + 1} style={{ height: part.count * ROW_HEIGHT }} />
+                  </tr>
+                );
+              const line = grid.lines[part.index] as GridLine;
+              // aria-rowindex counts every line, rendered or not, after the header row.
+              const rowIndex = part.index + 2;
               if (line.kind === "group")
                 return (
                   <tr key={line.key} aria-rowindex={rowIndex} className="group-row">
@@ -330,6 +354,28 @@ export function ActualsGrid() {
       </p>
     </section>
   );
+}
+
+/** The scroller's scroll position and height, kept current on scroll and resize. */
+function useViewport(scroller: RefObject<HTMLDivElement | null>, mounted: boolean): Viewport {
+  const [viewport, setViewport] = useState<Viewport>({ top: 0, height: 1200 });
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!mounted || !el) return;
+    const update = () =>
+      setViewport((v) =>
+        v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight },
+      );
+    update();
+    const resize = new ResizeObserver(update);
+    resize.observe(el);
+    el.addEventListener("scroll", update, { passive: true });
+    return () => {
+      resize.disconnect();
+      el.removeEventListener("scroll", update);
+    };
+  }, [scroller, mounted]);
+  return viewport;
 }
 
 /** "“abc” is not a number" → "“abc” is not a number." */
