@@ -4,9 +4,13 @@
  * the page, and hostile names in the document's own title stay text.
  */
 import type { Page } from "@playwright/test";
-import { ScorecardStore } from "../../electron/file/store.ts";
+import { formatPercent } from "../../shared/display/numbers.ts";
+import { compileModel } from "../../shared/scoring/model.ts";
+import { scorecardView } from "../../shared/scoring/view.ts";
+import { gridModelOf } from "../../renderer/src/actuals/grid-model.ts";
 import { sha256 } from "../support/files.ts";
 import { type AppWindow, expect, test } from "./harness/fixture.ts";
+import { HOSTILE_TITLE, LONG, RTL, writeHostileNames, XSS } from "./harness/hostile-names.ts";
 
 /** Types a value into the actuals grid's cell (row, col) and commits it with Enter. */
 async function typeActual(page: Page, row: number, col: number, value: string) {
@@ -95,24 +99,75 @@ test("menu commands: views, new from template; events: document replaced", async
   await expect(page.locator(".file-name")).toHaveText("Copy.scorecard");
 });
 
-test("a hostile document title is shown as text and truncated with its full text in a tooltip", async ({
+test("the hostile-names file renders safely in every view", async ({ app, page }) => {
+  const { file } = writeHostileNames(app.shell);
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await app.launch(file);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toHaveText(HOSTILE_TITLE);
+  await expect(heading).toHaveAttribute("title", HOSTILE_TITLE);
+  expect(await heading.evaluate((h) => h.scrollWidth > h.clientWidth)).toBe(true);
+
+  for (const view of ["Scorecard", "Framework", "Actuals"]) {
+    await page.getByRole("button", { name: view, exact: true }).click();
+    const main = page.getByRole("main");
+    for (const name of [XSS, RTL, LONG]) await expect(main.getByText(name).first(), `${view}: ${name}`).toBeVisible();
+    // A long name is cut, never allowed to widen the page; its full text is its tooltip.
+    await expect(main.locator(`[title="${LONG}"]`).first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), view).toBe(true);
+    await expect(page.locator("img")).toHaveCount(0);
+    await app.screenshot(`hostile-${view.toLowerCase()}-light-1280x800`);
+  }
+  expect(dialogs).toEqual([]);
+});
+
+test("create from a template, enter an actual, edit the measure's target: the score follows, on screen and in the file", async ({
   app,
   shell,
   page,
 }) => {
-  const hostile = `<img src=x onerror=alert(1)> ‮RTL ${"x".repeat(160)}`;
-  page.on("dialog", () => {
-    throw new Error("a dialog opened: markup was interpreted");
-  });
-  const file = shell.writeScorecard("Plan.scorecard", "it-value");
-  const store = ScorecardStore.open(file, { appVersion: "test" });
-  store.apply({ type: "scorecard.update", changes: { title: hostile } });
-  store.close();
-  await app.launch(file);
-  const heading = page.getByRole("heading", { level: 1 });
-  await expect(heading).toHaveText(hostile);
-  await expect(heading).toHaveAttribute("title", hostile);
-  expect(await heading.evaluate((h) => h.scrollWidth > h.clientWidth)).toBe(true);
-  expect(await page.locator("img").count()).toBe(0);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await app.launch();
+  shell.dialogs.save.push(`${shell.dir}/Workshop.scorecard`);
+  await page.getByRole("button", { name: /Create from/ }).click();
+  await expect(page.locator(".file-name")).toHaveText("Workshop.scorecard");
+
+  // The first measure of the grid, in the latest period: halfway from baseline to target.
+  const created = app.fileDocument();
+  const grid = gridModelOf(created, compileModel(created), null);
+  const measure = grid.rows[0]?.measure;
+  const latest = grid.periods.length - 1;
+  if (measure?.method !== "linear") throw new Error("the template's first measure is linear");
+  const halfway = (measure.baseline + measure.target) / 2;
+  await page.getByRole("button", { name: "Actuals", exact: true }).click();
+  await typeActual(page, 0, latest, String(halfway));
+  await expect.poll(() => app.fileDocument().actuals.length).toBe(1);
+  const overall = page.getByTestId("header-overall").locator(".overall-value");
+  await expect(overall).toHaveText(formatPercent(scorecardView(app.fileDocument()).overall.score));
+  const before = await overall.textContent();
+
+  // Moving the target further away halves the measure's achievement.
+  const target = measure.baseline + (measure.target - measure.baseline) * 2;
+  await page.getByRole("button", { name: "Framework", exact: true }).click();
+  await page
+    .getByRole("tree", { name: "Framework outline" })
+    .getByRole("treeitem", { name: measure.name, exact: true })
+    .click();
+  const field = page.getByRole("region", { name: "Inspector" }).getByLabel("Target", { exact: true });
+  await field.fill(String(target));
+  await field.press("Enter");
+  await expect.poll(() => app.fileDocument().measures.find((m) => m.id === measure.id)?.target).toBe(target);
+
+  await page.getByRole("button", { name: "Scorecard", exact: true }).click();
+  const expected = scorecardView(app.fileDocument());
+  const shown = expected.perspectives
+    .flatMap((p) => p.objectives.flatMap((o) => o.measures))
+    .find((m) => m.id === measure.id);
+  expect(shown?.score).toBeCloseTo(0.25, 6);
+  await expect(overall).toHaveText(formatPercent(expected.overall.score));
+  await expect(overall).not.toHaveText(before ?? "");
+  await expect(page.getByRole("treegrid").getByRole("row", { name: new RegExp(measure.name) })).toContainText("25%");
 });

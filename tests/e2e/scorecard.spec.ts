@@ -3,7 +3,6 @@
  * number on the page checked against the scoring engine run here on the same document.
  */
 import type { Page } from "@playwright/test";
-import { ScorecardStore } from "../../electron/file/store.ts";
 import { formatPercent } from "../../shared/display/numbers.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { scoreAll } from "../../shared/scoring/engine.ts";
@@ -13,8 +12,8 @@ import { STATUS_TEXT } from "../../shared/scoring/status.ts";
 import { type ScorecardView, scorecardView } from "../../shared/scoring/view.ts";
 import { trendText } from "../../renderer/src/scorecard/trend.ts";
 import { valueText } from "../../renderer/src/scorecard/value-text.ts";
-import { SHELL_APP_VERSION } from "../support/shell-fixture.ts";
 import { type AppWindow, expect, test } from "./harness/fixture.ts";
+import { LONG, RTL, writeHostileNames, XSS } from "./harness/hostile-names.ts";
 
 /** Opens the demo (eight quarters of actuals) and returns the document the window shows. */
 async function openDemo(app: AppWindow): Promise<ScorecardDocument> {
@@ -214,25 +213,8 @@ test("the tree is a keyboard-operable treegrid", async ({ app }) => {
   await expect(treeRows(page)).toHaveCount(all);
 });
 
-const XSS = "<img src=x onerror=alert(1)>";
-const RTL = "\u202Eمؤشر رضا العملاء שביעות רצון";
-const LONG = `Measure with a very long name ${"that keeps on going ".repeat(12)}`.slice(0, 199).trim();
-
 test("hostile names show as text, truncated, without breaking the layout", async ({ app, shell }) => {
-  const file = shell.writeScorecard("hostile.scorecard", "demo");
-  const store = ScorecardStore.open(file, { appVersion: SHELL_APP_VERSION });
-  const doc = store.document();
-  const perspective = [...doc.perspectives].sort((a, b) => a.order - b.order)[0];
-  const objective = doc.objectives.find((o) => o.perspectiveId === perspective?.id);
-  const measure = doc.measures.find((m) => m.objectiveId === objective?.id);
-  if (!perspective || !objective || !measure) throw new Error("the demo has a top perspective with a measure");
-  try {
-    store.apply({ type: "update", entity: "perspective", id: perspective.id, changes: { name: XSS } });
-    store.apply({ type: "update", entity: "objective", id: objective.id, changes: { name: RTL } });
-    store.apply({ type: "update", entity: "measure", id: measure.id, changes: { name: LONG } });
-  } finally {
-    store.close();
-  }
+  const { file, perspective, measure } = writeHostileNames(shell);
 
   const dialogs: string[] = [];
   app.page.on("dialog", (dialog) => {
