@@ -4,6 +4,7 @@ import type { Operation } from "../../shared/operations/operation.ts";
 import { cellActionFor, commitMoveFor, moveFor, step } from "../../renderer/src/actuals/grid-keys.ts";
 import { editText, parseCellInput } from "../../renderer/src/actuals/parse-number.ts";
 import { parseBlock, planPaste, type PasteTarget } from "../../renderer/src/actuals/paste-block.ts";
+import { key } from "../support/keys.ts";
 
 describe("parseCellInput", () => {
   it.each([
@@ -39,15 +40,6 @@ describe("parseCellInput", () => {
     }
     expect(editText(null)).toBe("");
   });
-});
-
-const key = (k: string, mods: Partial<Record<"ctrlKey" | "metaKey" | "shiftKey" | "altKey", boolean>> = {}) => ({
-  key: k,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  altKey: false,
-  ...mods,
 });
 
 describe("moveFor", () => {

@@ -3,15 +3,7 @@ import { describe, expect, it } from "vitest";
 import { REQUESTS } from "../../shared/api/contract.ts";
 import { safeFileName } from "../../renderer/src/app/document-actions.ts";
 import { historyKeyOf } from "../../renderer/src/app/shortcuts.ts";
-
-const key = (k: string, mods: Partial<Record<"ctrlKey" | "metaKey" | "shiftKey" | "altKey", boolean>> = {}) => ({
-  key: k,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  altKey: false,
-  ...mods,
-});
+import { key } from "../support/keys.ts";
 
 describe("history keys", () => {
   it("maps the standard shortcuts on every platform", () => {

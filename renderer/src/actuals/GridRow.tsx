@@ -86,7 +86,7 @@ function CellContent({ cell }: { cell: CellData }) {
   const note = cell.note !== "" && (
     <>
       <span className="note-mark" aria-hidden="true" />
-      <span className="sr-only">, has a note</span>
+      <span className="visually-hidden">, has a note</span>
     </>
   );
   if (cell.actual !== null)
@@ -103,7 +103,7 @@ function CellContent({ cell }: { cell: CellData }) {
         <span className="stale-mark" aria-hidden="true">
           ↻
         </span>
-        <span className="sr-only">, stale, carried forward from {cell.carried.from}</span>
+        <span className="visually-hidden">, stale, carried forward from {cell.carried.from}</span>
       </>
     );
   return (
@@ -111,7 +111,7 @@ function CellContent({ cell }: { cell: CellData }) {
       <span className="missing" aria-hidden="true">
         –
       </span>
-      <span className="sr-only">missing</span>
+      <span className="visually-hidden">missing</span>
     </>
   );
 }

@@ -113,7 +113,18 @@ function useDraft<T>(
     setDraft(null);
     setSendError(null);
   };
-  return { text, editing, message: message ?? sendError, commit, change, revert };
+  /** Enter commits (Ctrl/Cmd+Enter in a multi-line field); Escape takes the draft back. */
+  const onKeyDown = (e: React.KeyboardEvent, multiline = false) => {
+    if (e.key === "Enter" && (!multiline || e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void commit();
+    } else if (e.key === "Escape" && editing) {
+      e.preventDefault();
+      e.stopPropagation();
+      revert();
+    }
+  };
+  return { text, editing, message: message ?? sendError, commit, change, onKeyDown };
 }
 
 type TextProps = Common & {
@@ -132,16 +143,7 @@ export function TextField({ label, field, hint, className, value, toOp, multilin
     toOp,
     field,
   );
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === "Enter" && (!multiline || e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      void d.commit();
-    } else if (e.key === "Escape" && d.editing) {
-      e.preventDefault();
-      e.stopPropagation();
-      d.revert();
-    }
-  };
+  const onKeyDown = (e: React.KeyboardEvent) => d.onKeyDown(e, multiline);
   return (
     <FieldFrame label={label} hint={hint} message={d.message} className={className}>
       {({ control, describedBy, invalid }) => {
@@ -227,16 +229,7 @@ function NumberInput<T>({
           data-editing={d.editing ? "" : undefined}
           onChange={(e) => d.change(e.target.value)}
           onBlur={() => void d.commit()}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") {
-              e.preventDefault();
-              void d.commit();
-            } else if (e.key === "Escape" && d.editing) {
-              e.preventDefault();
-              e.stopPropagation();
-              d.revert();
-            }
-          }}
+          onKeyDown={(e) => d.onKeyDown(e)}
         />
       )}
     </FieldFrame>
