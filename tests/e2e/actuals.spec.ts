@@ -292,7 +292,9 @@ test("shows missing and stale cells for what they are", async ({ app, shell }) =
   for (const { r, k, c } of stale) {
     await reveal(page, doc, r);
     await expect(cell(page, r, k)).toHaveClass(/cell-stale/);
-    await expect(cell(page, r, k).locator(".visually-hidden")).toHaveText(`, stale, carried forward from ${c.carried?.from}`);
+    await expect(cell(page, r, k).locator(".visually-hidden")).toHaveText(
+      `, stale, carried forward from ${c.carried?.from}`,
+    );
   }
   await reveal(page, doc, 0);
   for (const colorScheme of ["light", "dark"] as const) {
