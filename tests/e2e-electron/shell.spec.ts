@@ -56,6 +56,9 @@ test("the page comes from app:// and the title names the document", async () => 
   expect(page.url()).toBe("app://scorecard/index.html");
   const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle());
   expect(title).toBe("Plan — Scorecard Studio");
+  // The renderer shows the document through the preload's API.
+  await expect(page.locator(".file-name")).toHaveText("Plan.scorecard");
+  await expect(page.locator("[data-save-state]")).toHaveText("All changes saved");
 });
 
 test("the page sees exactly the API contract and no Node", async () => {
