@@ -115,7 +115,7 @@ test("add, rename, reorder by key and by drag, delete and undo", async ({ app, p
   await expect.poll(() => measuresOf(app.fileDocument(), objectiveId)).toEqual(["First measure", "Second measure"]);
   const order = await tree(page)
     .getByRole("treeitem")
-    .evaluateAll((items) => items.map((i) => i.getAttribute("aria-label")));
+    .evaluateAll((items) => items.map((i) => i.querySelector(".row-label")?.textContent));
   expect(order.indexOf("First measure")).toBe(order.indexOf("Second measure") - 1);
   // Perspectives reorder too: Alt+↑ puts the new one above the last template perspective.
   await row(page, "Cloud Platform").click();

@@ -161,7 +161,9 @@ export function Outline({
             aria-selected={selected}
             aria-setsize={n?.size}
             aria-posinset={n?.pos}
-            aria-label={row.label}
+            // A measure's name comes from its text (its kind chip is hidden from it); the other rows hold
+            // buttons whose words must not join the row's name.
+            aria-label={row.kind === "measure" ? undefined : row.label}
             tabIndex={row.key === tabStop ? 0 : -1}
             draggable={movable}
             onClick={() => onSelect(row.key)}
@@ -209,7 +211,7 @@ export function Outline({
               </span>
             )}
             {row.kind === "measure" && row.id && (
-              <span className="kind-chip" title={measureKinds.get(row.id)}>
+              <span className="kind-chip" title={measureKinds.get(row.id)} aria-hidden="true">
                 {measureKinds.get(row.id) === "leading" ? "lead" : "lag"}
               </span>
             )}
