@@ -94,6 +94,26 @@ test("enters an actual by keyboard: the file has it and the overall score follow
   await expect(page.getByTestId("overall-score").first()).toContainText(expected);
 });
 
+test("clicking another cell while editing commits the value to its own cell, then moves", async ({ app, shell }) => {
+  await app.launch(shell.writeScorecard("Plan.scorecard", "it-value"));
+  const { page } = app;
+  await openActuals(page);
+  const { measures, periods } = layout(app.fileDocument());
+  const [first, second] = measures;
+  const period = periods[0];
+  if (!first || !second || !period) throw new Error("the template has measures and periods");
+
+  await cell(page, 0, 0).click();
+  await page.keyboard.type("5");
+  await expect(editor(page)).toHaveValue("5");
+  await cell(page, 1, 0).click();
+  await expectActive(page, 1, 0);
+  await expect(editor(page)).toHaveCount(0);
+  await expect(cell(page, 0, 0)).toHaveText("5");
+  await expect.poll(() => actualOf(app.fileDocument(), first.id, period.id)?.value).toBe(5);
+  expect(actualOf(app.fileDocument(), second.id, period.id)).toBeNull();
+});
+
 test("moves the active cell with arrows, Tab, Home/End and Page keys", async ({ app, shell }) => {
   await app.launch(shell.writeScorecard("Demo.scorecard", "demo"));
   const { page } = app;

@@ -99,6 +99,28 @@ test("menu commands: views, new from template; events: document replaced", async
   await expect(page.locator(".file-name")).toHaveText("Copy.scorecard");
 });
 
+test("Share…: a copy without actuals is written; a refusal is told inside the dialog", async ({ app, shell, page }) => {
+  await app.launch(shell.writeScorecard("Plan.scorecard", "demo"));
+  shell.host.send(app.windowId, { type: "command", command: "share" });
+  const dialog = page.getByRole("dialog", { name: "Share a copy" });
+  await expect(dialog).toBeVisible();
+
+  // The open file itself: main refuses to write over it, and the dialog says so.
+  shell.dialogs.save.push(app.file());
+  await dialog.getByRole("button", { name: "Share…" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("Could not share the scorecard");
+
+  const copy = `${shell.dir}/For the board.scorecard`;
+  shell.dialogs.save.push(copy);
+  await dialog.getByLabel("Leave out actuals").check();
+  await dialog.getByRole("button", { name: "Share…" }).click();
+  await expect(dialog.getByRole("status")).toHaveText("Saved “For the board.scorecard”.");
+  await expect(dialog.getByRole("alert")).toHaveCount(0);
+  const shared = app.fileDocument(copy);
+  expect(shared.actuals).toEqual([]);
+  expect(shared.measures).toEqual(app.fileDocument().measures);
+});
+
 test("the hostile-names file renders safely in every view", async ({ app, page }) => {
   const { file } = writeHostileNames(app.shell);
   const dialogs: string[] = [];

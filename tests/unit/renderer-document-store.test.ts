@@ -11,6 +11,7 @@ import type { ScorecardApi } from "../../shared/api/contract.ts";
 import { channelOf, METHODS } from "../../shared/api/methods.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { createDocumentStore, type DocumentStore } from "../../renderer/src/state/document-store.ts";
+import { scoresOf, shownPeriod } from "../../renderer/src/state/scores.ts";
 import { sha256 } from "../support/files.ts";
 import { createShell, type Shell } from "../support/shell-fixture.ts";
 
@@ -179,5 +180,53 @@ describe("document store", () => {
     expect(store.getState().view).toBe("scorecard");
     store.getState().command("new-from-template");
     expect(store.getState().dialog).toBe("new-from-template");
+  });
+
+  it("a function edit is built from the document as it is when its turn comes", async () => {
+    const m = firstMeasure();
+    const period = doc().periods[0] as ScorecardDocument["periods"][number];
+    const s = store.getState();
+    // Queued without waiting: the note's edit must see the value the first edit committed.
+    const first = s.edit({ type: "actual.set", measureId: m.id, periodId: period.id, value: 7 });
+    const second = s.edit((current) => {
+      const actual = current.actuals.find((a) => a.measureId === m.id && a.periodId === period.id);
+      return actual
+        ? { type: "actual.set", measureId: m.id, periodId: period.id, value: actual.value, note: "checked" }
+        : null;
+    });
+    expect(await first).toEqual({ ok: true });
+    expect(await second).toEqual({ ok: true });
+    expect(onDisk().actuals.find((a) => a.measureId === m.id)).toMatchObject({ value: 7, note: "checked" });
+    // A function that finds nothing to do sends nothing.
+    sent.length = 0;
+    expect(await s.edit(() => null)).toEqual({ ok: true });
+    expect(sent).toEqual([]);
+  });
+
+  it("says what a file opened with warnings has, once, on opening", () => {
+    const snapshot = shell.documents.snapshot(windowId);
+    if (!snapshot) throw new Error("the window has a document");
+    store.getState().show({
+      ...snapshot,
+      warnings: [{ path: "objectives[0].weight", message: "all sibling weights are 0", severity: "warning" }],
+    });
+    expect(store.getState().notice).toMatchObject({
+      title: "Opened with warnings",
+      message: "Plan.scorecard opened. objectives[0].weight: all sibling weights are 0",
+    });
+  });
+
+  it("keeps showing the chosen period when another period is added before it", async () => {
+    const periods = doc().periods;
+    const chosen = periods[1] as ScorecardDocument["periods"][number];
+    store.getState().setPeriod(chosen.id);
+    const first = periods[0] as ScorecardDocument["periods"][number];
+    const earlier = { id: "00000000-0000-4000-8000-0000000000ff", label: "Earlier", start: "2000-01-01" };
+    expect(first.start > earlier.start).toBe(true);
+    expect(await store.getState().edit({ type: "create", entity: "period", value: earlier })).toEqual({ ok: true });
+    const scores = scoresOf(doc());
+    expect(scores.model.periods[shownPeriod(scores, store.getState().periodId)]?.id).toBe(chosen.id);
+    // A period that is gone falls back to the latest.
+    expect(shownPeriod(scores, "gone")).toBe(scores.model.periodCount - 1);
   });
 });

@@ -15,8 +15,8 @@ import {
   useState,
 } from "react";
 import { formatValue } from "../../../shared/display/numbers.ts";
-import type { Operation } from "../../../shared/operations/operation.ts";
 import { useDocumentStore, useStoreApi } from "../state/context.tsx";
+import type { Edit } from "../state/document-store.ts";
 import { scoresOf } from "../state/scores.ts";
 import type { EditorActions } from "./CellEditor.tsx";
 import { type EditorState, GridRow } from "./GridRow.tsx";
@@ -57,11 +57,12 @@ export function ActualsGrid() {
   const [noteOpen, setNoteOpen] = useState(false);
   const [status, setStatus] = useState<Status>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const viewport = useViewport(scroller, grid !== null && grid.rows.length > 0);
   // Set when the active cell should take focus after the next render (a key, a click, a commit).
   const focusWanted = useRef(false);
 
   const size = { rows: grid?.rows.length ?? 0, cols: grid?.periods.length ?? 0 };
+  // The scroller exists only when there are rows and columns to show.
+  const viewport = useViewport(scroller, size.rows > 0 && size.cols > 0);
   // A shrinking document (rows deleted elsewhere, undo) must not leave the active cell outside it.
   const at: CellPos = {
     row: Math.min(active.row, Math.max(size.rows - 1, 0)),
@@ -84,7 +85,7 @@ export function ActualsGrid() {
     setActive(pos);
   };
 
-  const send = (op: Operation) => void store.getState().edit(op);
+  const send = (edit: Edit) => void store.getState().edit(edit);
 
   /** The shared validator's reason for refusing `value` in the active cell, or null. */
   const ruleProblem = (measureId: string, periodId: string, value: number): string | null => {
@@ -232,7 +233,10 @@ export function ActualsGrid() {
     <section className="actuals" aria-label="Actuals">
       <div className="actuals-toolbar">
         <p className="active-cell truncate" title={where}>
-          <span className="active-where">{where}</span>
+          {/* Names are isolated: a right-to-left override in one cannot reverse the text after it. */}
+          <span className="active-where">
+            <bdi>{row?.measure.name}</bdi>, <bdi>{period?.label}</bdi>
+          </span>
           {cell?.actual !== null && cell?.actual !== undefined && row && (
             <span className="active-value"> · {formatValue(cell.actual, row.measure.unit)}</span>
           )}
@@ -260,12 +264,13 @@ export function ActualsGrid() {
           onSave={(note) => {
             setNoteOpen(false);
             focusWanted.current = true;
-            send({
-              type: "actual.set",
-              measureId: row.measure.id,
-              periodId: period.id,
-              value: cell.actual as number,
-              note,
+            const measureId = row.measure.id;
+            const periodId = period.id;
+            // The value as the file has it when the note's turn comes, not as it was drawn: a value
+            // committed just before must not be put back.
+            send((current) => {
+              const actual = current.actuals.find((a) => a.measureId === measureId && a.periodId === periodId);
+              return actual ? { type: "actual.set", measureId, periodId, value: actual.value, note } : null;
             });
           }}
         />
@@ -284,10 +289,16 @@ export function ActualsGrid() {
           onPaste={onPaste}
           onMouseDown={(event) => {
             const pos = cellAt(event);
-            if (pos && !(editor && pos.row === at.row && pos.col === at.col)) {
+            // With an editor open, the press first takes the focus from it, and its blur commits (or
+            // refuses) the value in its own cell; the click that follows moves.
+            if (pos && !editor) {
               setStatus(null);
               moveTo(pos);
             }
+          }}
+          onClick={(event) => {
+            const pos = cellAt(event);
+            if (pos && !editor && (pos.row !== at.row || pos.col !== at.col)) moveTo(pos);
           }}
           onDoubleClick={(event) => {
             const pos = cellAt(event);
@@ -327,7 +338,7 @@ export function ActualsGrid() {
                   <tr key={line.key} aria-rowindex={rowIndex} className="group-row">
                     <th aria-colindex={1} colSpan={size.cols + 1} scope="row">
                       <span className="group-label truncate" title={`${line.perspective} › ${line.objective}`}>
-                        <span className="group-perspective">{line.perspective}</span> › {line.objective}
+                        <bdi className="group-perspective">{line.perspective}</bdi> › <bdi>{line.objective}</bdi>
                       </span>
                     </th>
                   </tr>

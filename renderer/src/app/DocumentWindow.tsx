@@ -64,8 +64,8 @@ function HistoryButtons() {
 }
 
 /** The overall score of the period shown, in every view: an edit anywhere shows its effect here. */
-function OverallChip({ scores, periodIndex }: { scores: Scores; periodIndex: number | null }) {
-  const { overall } = viewFor(scores, periodIndex);
+function OverallChip({ scores, periodId }: { scores: Scores; periodId: string | null }) {
+  const { overall } = viewFor(scores, periodId);
   return (
     <output className="overall-chip" aria-label="Overall score" data-testid="header-overall">
       <span className="muted">Overall</span>
@@ -87,12 +87,16 @@ function ViewNav() {
           className="view-tab"
           aria-current={view === v.key ? "page" : undefined}
           disabled={!v.ready}
+          aria-describedby={v.ready ? undefined : "view-later"}
           title={v.ready ? undefined : `${v.label} is coming in a later version`}
           onClick={() => setView(v.key)}
         >
           {v.label}
         </button>
       ))}
+      <span id="view-later" className="visually-hidden">
+        Coming in a later version
+      </span>
     </nav>
   );
 }
@@ -101,7 +105,7 @@ export function DocumentWindow() {
   const doc = useDocumentStore((s) => s.doc);
   const fileName = useDocumentStore((s) => s.fileName);
   const view = useDocumentStore((s) => s.view);
-  const periodIndex = useDocumentStore((s) => s.periodIndex);
+  const periodId = useDocumentStore((s) => s.periodId);
   const setPeriod = useDocumentStore((s) => s.setPeriod);
 
   useEffect(() => {
@@ -126,13 +130,18 @@ export function DocumentWindow() {
           </p>
         </div>
         <div className="document-tools">
-          <OverallChip scores={scores} periodIndex={periodIndex} />
-          <PeriodSelect periods={periods} value={shownPeriod(scores, periodIndex)} onChange={setPeriod} />
+          <OverallChip scores={scores} periodId={periodId} />
+          <PeriodSelect
+            periods={periods}
+            value={shownPeriod(scores, periodId)}
+            onChange={(k) => setPeriod(periods[k]?.id ?? null)}
+          />
           <HistoryButtons />
         </div>
       </header>
       <ViewNav />
-      <main className="view" aria-label={VIEWS.find((v) => v.key === view)?.label}>
+      {/* Focusable from script only: where focus goes when what had it goes away. */}
+      <main className="view" aria-label={VIEWS.find((v) => v.key === view)?.label} tabIndex={-1}>
         {view === "scorecard" && <ScorecardView />}
         {view === "framework" && <FrameworkEditor />}
         {view === "actuals" && <ActualsGrid />}

@@ -1,6 +1,6 @@
 /** File ▸ New from Template… over an open document: the new scorecard opens in its own window. */
 import { useState } from "react";
-import { Modal } from "../common/Modal.tsx";
+import { type DialogError, DialogErrorText, Modal } from "../common/Modal.tsx";
 import { useApi, useDocumentStore, useStoreApi } from "../state/context.tsx";
 import { createDocument } from "./document-actions.ts";
 import { TemplatePicker } from "./TemplatePicker.tsx";
@@ -11,13 +11,18 @@ export function NewDocumentDialog() {
   const openDialog = useDocumentStore((s) => s.openDialog);
   const close = () => openDialog(null);
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<DialogError | null>(null);
   return (
     <Modal title="New from template" onClose={close}>
+      <DialogErrorText failure={failure} />
       <TemplatePicker
         busy={busy}
         onCreate={async (t) => {
           setBusy(true);
-          const created = await createDocument(api, store, t.key, t.name);
+          setFailure(null);
+          const created = await createDocument(api, store, t.key, t.name, (title, error) =>
+            setFailure({ title, error }),
+          );
           setBusy(false);
           if (created) close();
         }}

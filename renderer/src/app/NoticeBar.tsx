@@ -20,7 +20,16 @@ export function NoticeBar() {
           </ul>
         )}
       </div>
-      <button type="button" className="ghost" onClick={dismiss} aria-label="Dismiss message">
+      <button
+        type="button"
+        className="ghost"
+        aria-label="Dismiss message"
+        onClick={() => {
+          dismiss();
+          // The button goes away with the notice: focus goes to the view rather than the page's body.
+          document.querySelector<HTMLElement>("main")?.focus();
+        }}
+      >
         Dismiss
       </button>
     </div>

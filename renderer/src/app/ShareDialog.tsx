@@ -1,22 +1,24 @@
 /** File ▸ Share…: a compact copy to send, optionally without actuals and notes (e.g. as a template). */
 import { useState } from "react";
-import { Modal } from "../common/Modal.tsx";
+import { type DialogError, DialogErrorText, Modal } from "../common/Modal.tsx";
 import { useApi, useDocumentStore } from "../state/context.tsx";
 import { safeFileName } from "./document-actions.ts";
 
 export function ShareDialog() {
   const api = useApi();
   const fileName = useDocumentStore((s) => s.fileName);
-  const report = useDocumentStore((s) => s.report);
   const openDialog = useDocumentStore((s) => s.openDialog);
   const close = () => openDialog(null);
   const [omitActuals, setOmitActuals] = useState(false);
   const [omitNotes, setOmitNotes] = useState(false);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [failure, setFailure] = useState<DialogError | null>(null);
+  const report = (title: string, error: DialogError["error"]) => setFailure({ title, error });
 
   const share = async () => {
     setBusy(true);
+    setFailure(null);
     try {
       const base = fileName.replace(/\.scorecard$/i, "");
       const choice = await api.chooseFileToSave({ purpose: "share", suggestedName: safeFileName(`${base} (shared)`) });
@@ -42,6 +44,7 @@ export function ShareDialog() {
           <input type="checkbox" checked={omitNotes} onChange={(e) => setOmitNotes(e.target.checked)} />
           Leave out notes
         </label>
+        <DialogErrorText failure={failure} />
         {done && (
           <p className="success" role="status">
             Saved “{done}”.

@@ -35,7 +35,7 @@ export function StartScreen() {
   };
 
   return (
-    <main className="start">
+    <main className="start" tabIndex={-1}>
       <header className="start-header">
         <h1>Scorecard Studio</h1>
         <p className="muted">

@@ -4,12 +4,15 @@
  * if it did not work. A cancelled dialog does nothing.
  */
 import type { OpenOutcome, ScorecardApi } from "../../../shared/api/contract.ts";
-import type { ApiResult } from "../../../shared/api/errors.ts";
+import type { ApiError, ApiResult } from "../../../shared/api/errors.ts";
 import type { DocumentStore } from "../state/document-store.ts";
 
-function settle(store: DocumentStore, title: string, result: ApiResult<OpenOutcome>): boolean {
+/** Where a failure is told: the window's notice bar, or a dialog's own message (a modal hides the bar). */
+export type Report = (title: string, error: ApiError) => void;
+
+function settle(store: DocumentStore, report: Report, title: string, result: ApiResult<OpenOutcome>): boolean {
   if (!result.ok) {
-    store.getState().report(title, result.error);
+    report(title, result.error);
     return false;
   }
   // "new-window" and "focused": another window shows it; this one stays as it is.
@@ -23,15 +26,16 @@ export async function createDocument(
   store: DocumentStore,
   template: string,
   suggestedName: string,
+  report: Report = store.getState().report,
 ): Promise<boolean> {
   const title = "Could not create the scorecard";
   const choice = await api.chooseFileToSave({ purpose: "document", suggestedName: safeFileName(suggestedName) });
   if (!choice.ok) {
-    store.getState().report(title, choice.error);
+    report(title, choice.error);
     return false;
   }
   if (!choice.value) return false;
-  return settle(store, title, await api.createDocument({ template, file: choice.value.token }));
+  return settle(store, report, title, await api.createDocument({ template, file: choice.value.token }));
 }
 
 /** Open… : the user picks a scorecard file. */
@@ -42,7 +46,7 @@ export async function openChosenFile(api: ScorecardApi, store: DocumentStore): P
 }
 
 export async function openToken(api: ScorecardApi, store: DocumentStore, token: string): Promise<void> {
-  settle(store, "Could not open the file", await api.openDocument({ file: token }));
+  settle(store, store.getState().report, "Could not open the file", await api.openDocument({ file: token }));
 }
 
 /** A name main accepts as a suggested file name: no folders or reserved characters, at most 200 characters. */

@@ -15,11 +15,11 @@ import "./scorecard.css";
 
 export function ScorecardView() {
   const doc = useDocumentStore((s) => s.doc);
-  const periodIndex = useDocumentStore((s) => s.periodIndex);
+  const periodId = useDocumentStore((s) => s.periodId);
   const selection = useDocumentStore((s) => s.selection);
   const select = useDocumentStore((s) => s.select);
   const scores = doc ? scoresOf(doc) : null;
-  const period = scores ? shownPeriod(scores, periodIndex) : -1;
+  const period = scores ? shownPeriod(scores, periodId) : -1;
   const view = useMemo(() => (scores ? viewOf(scores.model, scores.table, period) : null), [scores, period]);
   const rows = useMemo(() => (scores && view ? treeRows(view, scores.model) : []), [scores, view]);
   const onSelect = useCallback((row: TreeRow) => select({ kind: row.kind, id: row.id }), [select]);

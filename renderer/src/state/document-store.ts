@@ -39,6 +39,13 @@ export interface Notice {
   problems: string[];
 }
 
+/**
+ * An edit: an operation, or a function that builds it from the document as it stands when the
+ * edit's turn comes. Editors that change part of a value (a band's low end, one threshold) use
+ * the function, so an edit queued behind another builds on its result, not on a stale copy.
+ */
+export type Edit = Operation | ((doc: ScorecardDocument) => Operation | null);
+
 /** The outcome of one edit, for the editor that asked: accepted, or why not. */
 export type EditResult = { ok: true } | { ok: false; problems: Problem[]; message: string };
 
@@ -47,7 +54,6 @@ export interface DocumentStoreState {
   fileName: string;
   /** The document as the file has it; a new object after every committed change. */
   doc: ScorecardDocument | null;
-  warnings: Problem[];
   history: History;
   /** Edits sent and not yet answered. */
   pending: number;
@@ -55,8 +61,8 @@ export interface DocumentStoreState {
   saveFailed: boolean;
   notice: Notice | null;
   view: ViewKey;
-  /** null: the latest period. */
-  periodIndex: number | null;
+  /** The period shown, by id; null: the latest. */
+  periodId: string | null;
   selection: Selection;
   /** A dialog over the window: a new document from a template, or a share copy. */
   dialog: "new-from-template" | "share" | null;
@@ -67,15 +73,14 @@ export interface DocumentActions {
   load(): Promise<void>;
   /** Shows a snapshot main returned (open, create, Save As). */
   show(snapshot: DocumentSnapshot): void;
-  /** Checks `op` locally, sends it, and applies what main committed. */
-  edit(op: Operation): Promise<EditResult>;
+  /** Checks the edit locally, sends it, and applies what main committed. */
+  edit(edit: Edit): Promise<EditResult>;
   /** The same check without sending: for inline validation while typing. */
-  check(op: Operation): Problem[];
+  check(edit: Edit): Problem[];
   undo(): Promise<void>;
   redo(): Promise<void>;
-  close(): Promise<void>;
   setView(view: ViewKey): void;
-  setPeriod(index: number | null): void;
+  setPeriod(periodId: string | null): void;
   select(selection: Selection): void;
   /** Reports a failed request to the user. */
   report(title: string, error: ApiError): void;
@@ -92,6 +97,10 @@ const NO_HISTORY: History = { undo: null, redo: null };
 export function createDocumentStore(api: ScorecardApi): DocumentStore {
   // The editable copy lives outside React state: steps mutate it, and `doc` is its latest snapshot.
   let state: DocumentState | null = null;
+  // Bumped when another document is shown: an answer for the one before is then not applied.
+  let generation = 0;
+  const resolve = (edit: Edit): Operation | null =>
+    typeof edit === "function" ? (state ? edit(state.document()) : null) : edit;
   // Edits, undo and redo run one at a time, in the order the user made them.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -117,9 +126,11 @@ export function createDocumentStore(api: ScorecardApi): DocumentStore {
     const travel = (direction: "undo" | "redo") =>
       serial(async () => {
         if (!state) return;
+        const asked = generation;
         set((s) => ({ pending: s.pending + 1 }));
         const result = await api[direction]({});
         set((s) => ({ pending: s.pending - 1 }));
+        if (asked !== generation) return;
         if (!result.ok) {
           set({
             saveFailed: result.error.kind === "write-failed",
@@ -134,62 +145,82 @@ export function createDocumentStore(api: ScorecardApi): DocumentStore {
       phase: "loading",
       fileName: "",
       doc: null,
-      warnings: [],
       history: NO_HISTORY,
       pending: 0,
       saveFailed: false,
       notice: null,
       view: "scorecard",
-      periodIndex: null,
+      periodId: null,
       selection: null,
       dialog: null,
 
-      async load() {
-        const result = await api.getDocument({});
-        if (!result.ok) {
-          set({ phase: "start", notice: noticeOf("Could not load the document", result.error) });
-          return;
-        }
-        if (result.value) get().show(result.value);
-        else {
-          state = null;
-          set({ phase: "start", doc: null, fileName: "", history: NO_HISTORY, warnings: [] });
-        }
-      },
+      // In the queue: an edit sent before the document was replaced is answered first.
+      load: () =>
+        serial(async () => {
+          const result = await api.getDocument({});
+          if (!result.ok) {
+            set({ phase: "start", notice: noticeOf("Could not load the document", result.error) });
+            return;
+          }
+          if (result.value) get().show(result.value);
+          else {
+            state = null;
+            generation++;
+            set({ phase: "start", doc: null, fileName: "", history: NO_HISTORY });
+          }
+        }),
 
       show(snapshot) {
         state = new DocumentState(snapshot.document);
+        generation++;
         set({
           phase: "open",
           fileName: snapshot.fileName,
           doc: state.document(),
-          warnings: snapshot.warnings,
           history: snapshot.history,
           saveFailed: false,
-          notice: null,
-          periodIndex: null,
+          // Findings that did not stop the file from opening are said once, on opening.
+          notice:
+            snapshot.warnings.length > 0
+              ? {
+                  title: "Opened with warnings",
+                  message:
+                    snapshot.warnings.length === 1
+                      ? `${snapshot.fileName} opened. ${formatProblem(snapshot.warnings[0] as Problem)}`
+                      : `${snapshot.fileName} opened; ${snapshot.warnings.length} things need a look.`,
+                  problems: snapshot.warnings.map(formatProblem),
+                }
+              : null,
+          periodId: null,
           selection: null,
           dialog: null,
         });
       },
 
-      check(op) {
-        return state ? problemsOf(state, op) : [];
+      check(edit) {
+        const op = resolve(edit);
+        return state && op ? problemsOf(state, op) : [];
       },
 
-      edit(op) {
+      edit(edit) {
         return serial(async (): Promise<EditResult> => {
           if (!state) return { ok: false, problems: [], message: "No document is open." };
+          const op = resolve(edit);
+          if (!op) return { ok: true };
           const problems = problemsOf(state, op);
           if (problems.length > 0) {
             const message = formatProblem(problems[0] as Problem);
             set({ notice: { title: "This change was not made", message, problems: problems.map(formatProblem) } });
             return { ok: false, problems, message };
           }
+          const asked = generation;
           set((s) => ({ pending: s.pending + 1 }));
           const result = await api.applyOperation({ message: { version: OPERATIONS_VERSION, operation: op } });
           set((s) => ({ pending: s.pending - 1 }));
+          if (asked !== generation) return { ok: false, problems: [], message: "The document was replaced." };
           if (!result.ok) {
+            // The request may have been committed before the channel failed: ask main what the file holds.
+            if (result.error.kind === "internal") void get().load();
             // Nothing was applied here: the screen keeps showing what the file holds.
             const title =
               result.error.kind === "write-failed"
@@ -206,15 +237,10 @@ export function createDocumentStore(api: ScorecardApi): DocumentStore {
       undo: () => travel("undo"),
       redo: () => travel("redo"),
 
-      async close() {
-        const result = await api.closeDocument({});
-        if (!result.ok) get().report("Could not close the document", result.error);
-      },
-
       setView: (view) => {
         if (VIEWS.some((v) => v.key === view && v.ready)) set({ view });
       },
-      setPeriod: (periodIndex) => set({ periodIndex }),
+      setPeriod: (periodId) => set({ periodId }),
       select: (selection) => set({ selection }),
       report: (title, error) => set({ notice: noticeOf(title, error) }),
       dismissNotice: () => set({ notice: null }),

@@ -24,13 +24,16 @@ export function scoresOf(doc: ScorecardDocument): Scores {
   return scores;
 }
 
-/** The index of the period shown: the chosen one, else the latest; -1 when there are no periods. */
-export function shownPeriod(scores: Scores, chosen: number | null): number {
-  const count = scores.model.periodCount;
-  return chosen !== null && chosen < count ? chosen : count - 1;
+/**
+ * The engine's index of the period shown: the chosen one (by id, so adding or removing a period
+ * never switches to another), else the latest; -1 when there are no periods.
+ */
+export function shownPeriod(scores: Scores, chosen: string | null): number {
+  const k = chosen === null ? -1 : scores.model.periods.findIndex((p) => p.id === chosen);
+  return k >= 0 ? k : scores.model.periodCount - 1;
 }
 
 /** The scorecard tree for the period shown. */
-export function viewFor(scores: Scores, chosen: number | null): ScorecardView {
+export function viewFor(scores: Scores, chosen: string | null): ScorecardView {
   return viewOf(scores.model, scores.table, shownPeriod(scores, chosen));
 }
