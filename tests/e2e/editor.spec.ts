@@ -83,6 +83,8 @@ test("add, rename, reorder by key and by drag, delete and undo", async ({ app, p
   await expect(row(page, "Run on a modern platform")).toBeFocused();
   const objective = () => app.fileDocument().objectives.find((o) => o.name === "Run on a modern platform");
   await expect.poll(() => objective()?.perspectiveId).toBe(app.fileDocument().perspectives.at(-1)?.id);
+  // No measures yet: nothing to expand, so the row claims no expanded state.
+  await expect(row(page, "Run on a modern platform")).not.toHaveAttribute("aria-expanded");
 
   const addMeasure = row(page, "Run on a modern platform").getByRole("button", { name: /^Add measure to/ });
   await addMeasure.click();
@@ -321,4 +323,109 @@ test("periods: add the next one, rename it, give a measure its own target there"
   await expect
     .poll(() => app.fileDocument().periodTargets.some((t) => t.measureId === measure.id && t.periodId === added?.id))
     .toBe(false);
+});
+
+test("fields committed back to back, before main answered the first, both reach the file", async ({
+  app,
+  page,
+  shell,
+}) => {
+  await openFramework(app, "it-value");
+  // Main answers slowly, so each second field is committed while the first is still on its way.
+  const apply = shell.table.applyOperation;
+  shell.table.applyOperation = async (windowId, payload) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return apply(windowId, payload);
+  };
+  const quickly = async (first: Locator, a: string, second: Locator, b: string) => {
+    await first.fill(a);
+    await first.press("Enter");
+    await second.fill(b);
+    await second.press("Enter");
+    await expect(first).toHaveAttribute("data-editing", "");
+  };
+
+  await row(page, "Scorecard settings").click();
+  const old = app.fileDocument().scorecard.scoring.thresholds;
+  // Each new value passes with the other's old one, so neither is held back by the inline check.
+  const green = Number((old.green + 0.01).toFixed(2));
+  const amber = Number((old.amber - 0.01).toFixed(2));
+  await quickly(
+    inspector(page).getByLabel("Green from"),
+    String(green),
+    inspector(page).getByLabel("Amber from"),
+    String(amber),
+  );
+  await expect.poll(() => app.fileDocument().scorecard.scoring.thresholds).toEqual({ green, amber });
+
+  const measure = app.fileDocument().measures.find((m) => m.thresholds === null);
+  if (!measure) throw new Error("the template has no measure on the scorecard's thresholds");
+  await row(page, measure.name).click();
+  // A click, not check(): the box shows what the file holds, so it turns on only once main answered.
+  await inspector(page).getByLabel("Own status thresholds").click();
+  await expect.poll(() => app.fileDocument().measures.find((m) => m.id === measure.id)?.thresholds).toBeTruthy();
+  await quickly(inspector(page).getByLabel("Green from"), "0.9", inspector(page).getByLabel("Amber from"), "0.6");
+  await expect
+    .poll(() => app.fileDocument().measures.find((m) => m.id === measure.id)?.thresholds)
+    .toEqual({ green: 0.9, amber: 0.6 });
+});
+
+test("the focus stays in the editor after a delete", async ({ app, page }) => {
+  await openFramework(app, "it-value");
+  const doc = app.fileDocument();
+  const objective = doc.objectives.find((o) => doc.measures.filter((m) => m.objectiveId === o.id).length >= 2);
+  const [first, second] = doc.measures.filter((m) => m.objectiveId === objective?.id);
+  if (!first || !second) throw new Error("the template has no objective with two measures");
+
+  // From the inspector: the outline row of the next measure is selected and focused.
+  await row(page, first.name).click();
+  await inspector(page).getByRole("button", { name: "Delete measure" }).click();
+  await expect.poll(() => app.fileDocument().measures.some((m) => m.id === first.id)).toBe(false);
+  await expect(row(page, second.name)).toBeFocused();
+  await expect(row(page, second.name)).toHaveAttribute("aria-selected", "true");
+
+  // From the periods list: the next period's delete button.
+  const [p1, p2] = doc.periods;
+  if (!p1 || !p2) throw new Error("the template has fewer than two periods");
+  await row(page, "Periods").click();
+  await inspector(page)
+    .getByRole("button", { name: `Delete period ${p1.label}` })
+    .click();
+  await expect.poll(() => app.fileDocument().periods.some((p) => p.id === p1.id)).toBe(false);
+  await expect(inspector(page).getByRole("button", { name: `Delete period ${p2.label}` })).toBeFocused();
+  await expect(page.locator(":focus")).not.toHaveCount(0);
+});
+
+test("a colour is committed once when picked, not on every move of the picker", async ({ app, page }) => {
+  await openFramework(app, "it-value");
+  const perspective = app.fileDocument().perspectives[0];
+  if (!perspective) throw new Error("the template has no perspective");
+  await row(page, perspective.name).click();
+  const colour = inspector(page).getByLabel("Colour");
+  const bytes = sha256(app.file());
+  // Dragging in the picker: `input` events only (set through the native setter, as the picker does).
+  await colour.evaluate((el: HTMLInputElement) => {
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
+    for (const c of ["#112233", "#223344", "#336655"]) {
+      setValue?.call(el, c);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  });
+  await expect(colour).toHaveValue("#336655");
+  expect(sha256(app.file())).toBe(bytes);
+  // Closing the picker: one `change`, one edit, one undo step.
+  await colour.dispatchEvent("change");
+  await expect.poll(() => app.fileDocument().perspectives[0]?.color).toBe("#336655");
+  await page.getByRole("button", { name: "Undo Edit perspective" }).click();
+  await expect.poll(() => app.fileDocument().perspectives[0]?.color).toBe(perspective.color);
+  await expect(page.getByRole("button", { name: /^Undo/ })).toBeDisabled();
+});
+
+test("a toggle's hint is its description", async ({ app, page }) => {
+  await openFramework(app, "it-value");
+  const measure = app.fileDocument().measures.find((m) => m.thresholds === null);
+  if (!measure) throw new Error("the template has no measure on the scorecard's thresholds");
+  await row(page, measure.name).click();
+  const toggle = inspector(page).getByLabel("Own status thresholds");
+  await expect(toggle).toHaveAccessibleDescription(/^Uses the scorecard's: green from/);
 });

@@ -1,10 +1,12 @@
 /** The framework editor's pure parts: move indices, new entities, next periods, number parsing, scoring choices. */
 import { describe, expect, it } from "vitest";
 import { Measure as MeasureSchema, Objective, Period, Perspective } from "../../shared/domain/schema.ts";
-import type { Measure } from "../../shared/domain/types.ts";
+import type { Measure, ScorecardDocument } from "../../shared/domain/types.ts";
 import { newMeasure, newObjective, newPerspective, nextPeriod } from "../../renderer/src/editor/defaults.ts";
 import { formatNumber, parseNumber, problemText } from "../../renderer/src/editor/field-values.ts";
-import { moveTarget, siblingPosition } from "../../renderer/src/editor/reorder.ts";
+import { moveOperation, moveTarget, shownIndex } from "../../renderer/src/editor/reorder.ts";
+import { execute } from "../../shared/operations/execute.ts";
+import { DocumentState } from "../../shared/operations/state.ts";
 import { scoringChanges, scoringChoiceOf } from "../../renderer/src/editor/scoring-choice.ts";
 import { builder } from "../support/docs.ts";
 
@@ -52,10 +54,52 @@ describe("moveTarget", () => {
     expect(moveTarget(list, "nope", ofA, 0)).toBeNull();
     expect(moveTarget([{ id: "x", p: "a" }], "x", ofA, 0)).toBeNull();
   });
+});
 
-  it("siblingPosition counts the row among its siblings", () => {
-    expect(siblingPosition(list, "a2", ofA)).toEqual({ index: 1, count: 3 });
-    expect(siblingPosition(list, "b2", (r) => r.p === "b")).toEqual({ index: 1, count: 2 });
+describe("moveOperation", () => {
+  /** Perspectives listed A, B, C with orders 2, 0, 1: the outline shows B, C, A (legal: orders are unique). */
+  function shuffled() {
+    const b = builder(1);
+    const ids = { A: b.perspective("A"), B: b.perspective("B"), C: b.perspective("C") };
+    const orders = [2, 0, 1];
+    b.doc.perspectives.forEach((p, i) => {
+      p.order = orders[i] as number;
+    });
+    return { doc: b.doc, ids };
+  }
+  /** Runs the operation through the real executor, as main does, and lists the names top band first. */
+  const shownAfter = (doc: ScorecardDocument, op: ReturnType<typeof moveOperation>) => {
+    const state = new DocumentState(doc);
+    if (op) execute(state, op, { now: "2026-02-01T00:00:00.000Z", appVersion: "t" });
+    return [...state.document().perspectives].sort((a, b) => a.order - b.order).map((p) => p.name);
+  };
+
+  it("moves perspectives among them as the outline shows them, by order, not by list position", () => {
+    const { doc, ids } = shuffled();
+    expect(shownIndex(doc, "perspective", ids.B)).toBe(0);
+    expect(shownAfter(doc, moveOperation(doc, "perspective", ids.B, 1))).toEqual(["C", "B", "A"]);
+    expect(shownAfter(doc, moveOperation(doc, "perspective", ids.A, 0))).toEqual(["A", "B", "C"]);
+    expect(shownAfter(doc, moveOperation(doc, "perspective", ids.C, 2))).toEqual(["B", "A", "C"]);
+    expect(moveOperation(doc, "perspective", ids.C, 1)).toBeNull();
+  });
+
+  it("is one plain move when the list is already in order", () => {
+    const b = builder(1);
+    const [x, y, z] = [b.perspective("X"), b.perspective("Y"), b.perspective("Z")];
+    expect(moveOperation(b.doc, "perspective", x, 1)).toEqual({ type: "move", entity: "perspective", id: x, to: 1 });
+    expect(shownAfter(b.doc, moveOperation(b.doc, "perspective", z, 0))).toEqual(["Z", "X", "Y"]);
+    expect(moveOperation(b.doc, "perspective", y, 1)).toBeNull();
+  });
+
+  it("moves a measure among its objective's measures only", () => {
+    const b = builder(1);
+    const p = b.perspective("P");
+    const [o1, o2] = [b.objective(p, "O1"), b.objective(p, "O2")];
+    const m1 = b.measure(o1, { name: "m1" });
+    b.measure(o2, { name: "n1" });
+    b.measure(o1, { name: "m2" });
+    expect(shownIndex(b.doc, "measure", m1)).toBe(0);
+    expect(moveOperation(b.doc, "measure", m1, 1)).toEqual({ type: "move", entity: "measure", id: m1, to: 2 });
   });
 });
 

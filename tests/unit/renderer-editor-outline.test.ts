@@ -54,6 +54,20 @@ describe("outlineRows", () => {
     expect(rows[0]).toMatchObject({ expandable: false, expanded: false });
   });
 
+  it("makes a row expandable only when it has children (no aria-expanded on an empty objective)", () => {
+    const b = builder(0);
+    const p = b.perspective("Lonely");
+    b.objective(p, "No measures yet");
+    b.perspective("Empty");
+    const rows = outlineRows(b.doc, new Set());
+    const of = (label: string) => rows.find((r) => r.label === label);
+    expect(of("Lonely")).toMatchObject({ expandable: true, expanded: true });
+    expect(of("No measures yet")).toMatchObject({ expandable: false, expanded: false });
+    expect(of("Empty")).toMatchObject({ expandable: false, expanded: false });
+    expect(of("Periods")).toMatchObject({ expandable: false, expanded: false });
+    expect(treeKeyMove(rows, of("No measures yet")?.key ?? "", "ArrowRight")).toBeNull();
+  });
+
   it("numbers each row among its siblings", () => {
     const rows = outlineRows(doc, new Set());
     const n = siblingNumbers(rows);

@@ -1,10 +1,11 @@
 /** The right pane: the form for whatever the outline has selected. */
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
-import type { EditorActions, MovableKind } from "./editor-actions.ts";
+import type { EditorActions } from "./editor-actions.ts";
 import { ObjectiveInspector, PerspectiveInspector } from "./EntityInspectors.tsx";
 import { MeasureInspector } from "./MeasureInspector.tsx";
 import { keyAfterRemoval, keySelection, outlineRows, PERIODS_KEY, SCORECARD_KEY } from "./outline-tree.ts";
 import { PeriodInspector, PeriodsEditor } from "./PeriodsEditor.tsx";
+import type { MovableKind } from "./reorder.ts";
 import { ScorecardSettings } from "./ScorecardSettings.tsx";
 
 export function Inspector({
@@ -21,10 +22,11 @@ export function Inspector({
   const selection = selectedKey ? keySelection(selectedKey) : null;
   if (!selection || selection.kind === "scorecard") return <NothingSelected />;
   const { kind, id } = selection;
-  // The selection moves to a neighbour first, so the inspector never shows a deleted item.
+  // The selection and the focus move to the outline row of a neighbour (the button that was
+  // pressed is gone with the item).
   const onDeleted = () => {
     const next = keyAfterRemoval(outlineRows(doc, new Set()), selectedKey as string);
-    void actions.remove(kind as MovableKind | "period", id, keySelection(next));
+    void actions.remove(kind as MovableKind | "period", id, next);
   };
   // Keyed by id: switching items drops any draft typed into the previous one.
   switch (kind) {

@@ -9,6 +9,7 @@ import { useStoreApi } from "../state/context.tsx";
 import { newLink } from "./defaults.ts";
 import { parseNumber } from "./field-values.ts";
 import { NumberField, TextField } from "./fields.tsx";
+import { useFocusAfterRemoval } from "./focus-after-removal.ts";
 import { create, update } from "./ops.ts";
 import { objectiveOptions } from "./options.ts";
 
@@ -16,15 +17,23 @@ export function LinksEditor({ doc, objective }: { doc: ScorecardDocument; object
   const names = new Map(doc.objectives.map((o) => [o.id, o.name]));
   const outgoing = doc.links.filter((l) => l.fromId === objective.id);
   const incoming = doc.links.filter((l) => l.toId === objective.id);
+  const focus = useFocusAfterRemoval<HTMLFieldSetElement>();
   return (
-    <fieldset className="links">
+    <fieldset ref={focus.scope} className="links">
       <legend>Cause and effect links</legend>
-      <LinkList title="Drives" empty="Drives no other objective." links={outgoing} other={(l) => names.get(l.toId)} />
+      <LinkList
+        title="Drives"
+        empty="Drives no other objective."
+        links={outgoing}
+        other={(l) => names.get(l.toId)}
+        onRemoved={focus.removed}
+      />
       <LinkList
         title="Driven by"
         empty="No objective drives this one."
         links={incoming}
         other={(l) => names.get(l.fromId)}
+        onRemoved={focus.removed}
       />
       <AddLink doc={doc} objective={objective} />
     </fieldset>
@@ -36,13 +45,20 @@ function LinkList({
   empty,
   links,
   other,
+  onRemoved,
 }: {
   title: string;
   empty: string;
   links: Link[];
   other: (l: Link) => string | undefined;
+  onRemoved: (ids: readonly string[], id: string) => void;
 }) {
   const store = useStoreApi();
+  const remove = async (id: string) => {
+    const ids = links.map((l) => l.id);
+    const result = await store.getState().edit({ type: "delete", entity: "link", id });
+    if (result.ok) onRemoved(ids, id);
+  };
   return (
     <section className="link-list" aria-label={title}>
       <h3>{title}</h3>
@@ -51,7 +67,7 @@ function LinkList({
         {links.map((l) => {
           const name = other(l) ?? "(unknown objective)";
           return (
-            <li key={l.id} className="link-item" aria-label={`${title} ${name}`}>
+            <li key={l.id} className="link-item" aria-label={`${title} ${name}`} data-item-id={l.id}>
               <span className="link-name truncate" title={name}>
                 {name}
               </span>
@@ -72,7 +88,8 @@ function LinkList({
               <button
                 type="button"
                 aria-label={`Remove link ${title.toLowerCase()} ${name}`}
-                onClick={() => void store.getState().edit({ type: "delete", entity: "link", id: l.id })}
+                data-remove=""
+                onClick={() => void remove(l.id)}
               >
                 Remove
               </button>
@@ -126,6 +143,7 @@ function AddLink({ doc, objective }: { doc: ScorecardDocument; objective: Object
           <label htmlFor={`${id}-dir`}>This objective</label>
           <select
             id={`${id}-dir`}
+            data-focus-fallback=""
             value={direction}
             onChange={(e) => setDirection(e.target.value as "drives" | "driven-by")}
           >
@@ -138,7 +156,7 @@ function AddLink({ doc, objective }: { doc: ScorecardDocument; objective: Object
           <select id={`${id}-other`} value={other} onChange={(e) => setOther(e.target.value)}>
             <option value="">Choose…</option>
             {objectiveOptions(doc, objective.id).map((g) => (
-              <optgroup key={g.label} label={g.label}>
+              <optgroup key={g.key} label={g.label}>
                 {g.options.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}

@@ -1,6 +1,7 @@
 /** The measure inspector: every field of a KPI (SPEC §1), the optional parts behind toggles. */
 import type { Measure, MeasureKind, PeriodKind, ScorecardDocument } from "../../../shared/domain/types.ts";
 import { formatPercent } from "../../../shared/display/numbers.ts";
+import type { Edit } from "../state/document-store.ts";
 import type { EditorActions } from "./editor-actions.ts";
 import { InspectorHeading } from "./EntityInspectors.tsx";
 import { NumberField, SelectField, TextField, ToggleField } from "./fields.tsx";
@@ -32,7 +33,16 @@ export function MeasureInspector({
   actions: EditorActions;
   onDeleted: () => void;
 }) {
-  const set = (changes: Parameters<typeof update<"measure">>[2]) => update("measure", m.id, changes);
+  type Changes = Parameters<typeof update<"measure">>[2];
+  const set = (changes: Changes) => update("measure", m.id, changes);
+  // Changes to part of a value (a band's low end, one threshold) are built from the measure as it
+  // stands when the edit's turn comes, so a field committed right after another keeps its value.
+  const patch =
+    (changes: (current: Measure, doc: ScorecardDocument) => Changes): Edit =>
+    (latest) => {
+      const current = latest.measures.find((x) => x.id === m.id);
+      return current ? update("measure", m.id, changes(current, latest)) : null;
+    };
   const choice = scoringChoiceOf(m);
   const scorecardThresholds = doc.scorecard.scoring.thresholds;
   return (
@@ -83,7 +93,7 @@ export function MeasureInspector({
           field="method"
           value={choice}
           options={SCORING_CHOICES}
-          toOp={(c) => set(scoringChanges(m, c as ScoringChoice))}
+          toOp={(c) => patch((current) => scoringChanges(current, c as ScoringChoice))}
         />
         <div className="field-row">
           <NumberField label="Baseline" field="baseline" value={m.baseline} toOp={(baseline) => set({ baseline })} />
@@ -96,20 +106,20 @@ export function MeasureInspector({
               label="Band low"
               field="band.low"
               value={m.band.low}
-              toOp={(low) => set({ band: { ...(m.band ?? { high: low, tolerance: 0 }), low } })}
+              toOp={(low) => patch((c) => ({ band: { ...(c.band ?? { high: low, tolerance: 0 }), low } }))}
             />
             <NumberField
               label="Band high"
               field="band.high"
               value={m.band.high}
-              toOp={(high) => set({ band: { ...(m.band ?? { low: high, tolerance: 0 }), high } })}
+              toOp={(high) => patch((c) => ({ band: { ...(c.band ?? { low: high, tolerance: 0 }), high } }))}
             />
             <NumberField
               label="Tolerance"
               field="band.tolerance"
               value={m.band.tolerance}
               hint="Score falls to 0 this far outside the band"
-              toOp={(tolerance) => set({ band: { ...(m.band ?? { low: 0, high: 0 }), tolerance } })}
+              toOp={(tolerance) => patch((c) => ({ band: { ...(c.band ?? { low: 0, high: 0 }), tolerance } }))}
             />
           </div>
         )}
@@ -117,7 +127,7 @@ export function MeasureInspector({
           label="Limit values to a valid range"
           field="validRange"
           checked={m.validRange !== null}
-          toOp={(on) => set({ validRange: on ? defaultRange(m) : null })}
+          toOp={(on) => patch((c) => ({ validRange: on ? defaultRange(c) : null }))}
         />
         {m.validRange && (
           <div className="field-row">
@@ -125,13 +135,13 @@ export function MeasureInspector({
               label="Range min"
               field="validRange.min"
               value={m.validRange.min}
-              toOp={(min) => set({ validRange: { max: m.validRange?.max ?? min + 1, min } })}
+              toOp={(min) => patch((c) => ({ validRange: { max: c.validRange?.max ?? min + 1, min } }))}
             />
             <NumberField
               label="Range max"
               field="validRange.max"
               value={m.validRange.max}
-              toOp={(max) => set({ validRange: { min: m.validRange?.min ?? max - 1, max } })}
+              toOp={(max) => patch((c) => ({ validRange: { min: c.validRange?.min ?? max - 1, max } }))}
             />
           </div>
         )}
@@ -144,7 +154,7 @@ export function MeasureInspector({
               ? undefined
               : `Uses the scorecard's: green from ${formatPercent(scorecardThresholds.green)}, amber from ${formatPercent(scorecardThresholds.amber)}`
           }
-          toOp={(on) => set({ thresholds: on ? { ...scorecardThresholds } : null })}
+          toOp={(on) => patch((_, latest) => ({ thresholds: on ? { ...latest.scorecard.scoring.thresholds } : null }))}
         />
         {m.thresholds && (
           <div className="field-row">
@@ -153,14 +163,22 @@ export function MeasureInspector({
               field="thresholds.green"
               value={m.thresholds.green}
               hint={`= ${formatPercent(m.thresholds.green)}`}
-              toOp={(green) => set({ thresholds: { ...(m.thresholds ?? scorecardThresholds), green } })}
+              toOp={(green) =>
+                patch((c, latest) => ({
+                  thresholds: { ...(c.thresholds ?? latest.scorecard.scoring.thresholds), green },
+                }))
+              }
             />
             <NumberField
               label="Amber from"
               field="thresholds.amber"
               value={m.thresholds.amber}
               hint={`= ${formatPercent(m.thresholds.amber)}`}
-              toOp={(amber) => set({ thresholds: { ...(m.thresholds ?? scorecardThresholds), amber } })}
+              toOp={(amber) =>
+                patch((c, latest) => ({
+                  thresholds: { ...(c.thresholds ?? latest.scorecard.scoring.thresholds), amber },
+                }))
+              }
             />
           </div>
         )}

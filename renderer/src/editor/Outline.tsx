@@ -7,17 +7,11 @@ import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import type { Operation } from "../../../shared/operations/operation.ts";
 import { useStoreApi } from "../state/context.tsx";
-import type { EditorActions, MovableKind } from "./editor-actions.ts";
+import type { EditorActions } from "./editor-actions.ts";
 import { problemText } from "./field-values.ts";
 import { update } from "./ops.ts";
-import {
-  keyAfterRemoval,
-  keySelection,
-  type OutlineRow,
-  outlineRows,
-  siblingNumbers,
-  treeKeyMove,
-} from "./outline-tree.ts";
+import { keyAfterRemoval, type OutlineRow, outlineRows, siblingNumbers, treeKeyMove } from "./outline-tree.ts";
+import type { MovableKind } from "./reorder.ts";
 
 const MOVABLE = new Set(["perspective", "objective", "measure"]);
 const RENAMABLE = new Set(["perspective", "objective", "measure", "period"]);
@@ -39,17 +33,14 @@ function renameOp(row: OutlineRow, text: string): Operation | null {
 export function Outline({
   doc,
   selectedKey,
-  onSelect,
   actions,
 }: {
   doc: ScorecardDocument;
   selectedKey: string | null;
-  onSelect: (key: string) => void;
   actions: EditorActions;
 }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [focusKey, setFocusKey] = useState<string | null>(null);
   const [dragKey, setDragKey] = useState<string | null>(null);
   const [drop, setDrop] = useState<{ key: string; after: boolean } | null>(null);
   const treeRef = useRef<HTMLDivElement>(null);
@@ -59,19 +50,21 @@ export function Outline({
   const measureKinds = new Map(doc.measures.map((m) => [m.id, m.kind]));
   const tabStop = rows.some((r) => r.key === selectedKey) ? selectedKey : rows[0]?.key;
 
+  const { focusKey, focusRow, selectRow } = actions;
+
+  // Focus follows the keyboard, and lands on the row selected after a delete. A row hidden under
+  // a collapsed parent is not waited for: a later expand must not steal the focus.
   useEffect(() => {
     if (!focusKey) return;
     const el = treeRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`);
-    if (el) {
-      el.focus();
-      el.scrollIntoView({ block: "nearest" });
-      setFocusKey(null);
-    }
+    el?.focus();
+    el?.scrollIntoView({ block: "nearest" });
+    focusRow(null);
   });
 
   const go = (key: string) => {
-    onSelect(key);
-    setFocusKey(key);
+    selectRow(key);
+    focusRow(key);
   };
   const toggle = (key: string, open: boolean) => {
     const next = new Set(collapsed);
@@ -81,10 +74,7 @@ export function Outline({
   };
   const remove = (row: OutlineRow) => {
     if (!row.id || !(MOVABLE.has(row.kind) || row.kind === "period")) return;
-    const next = keyAfterRemoval(rows, row.key);
-    void actions.remove(row.kind as MovableKind | "period", row.id, keySelection(next)).then((ok) => {
-      if (ok) setFocusKey(next);
-    });
+    void actions.remove(row.kind as MovableKind | "period", row.id, keyAfterRemoval(rows, row.key));
   };
 
   const onKeyDown = (e: KeyboardEvent, row: OutlineRow) => {
@@ -93,7 +83,7 @@ export function Outline({
       e.preventDefault();
       if (row.id && MOVABLE.has(row.kind)) {
         void actions.moveBy(row.kind as MovableKind, row.id, e.key === "ArrowUp" ? -1 : 1);
-        setFocusKey(row.key);
+        focusRow(row.key);
       }
       return;
     }
@@ -166,7 +156,7 @@ export function Outline({
             aria-label={row.kind === "measure" ? undefined : row.label}
             tabIndex={row.key === tabStop ? 0 : -1}
             draggable={movable}
-            onClick={() => onSelect(row.key)}
+            onClick={() => selectRow(row.key)}
             onDoubleClick={() => RENAMABLE.has(row.kind) && setRenaming(row.key)}
             onKeyDown={(e) => onKeyDown(e, row)}
             onDragStart={(e) => {
@@ -202,7 +192,7 @@ export function Outline({
                 row={row}
                 onDone={() => {
                   setRenaming(null);
-                  setFocusKey(row.key);
+                  focusRow(row.key);
                 }}
               />
             ) : (

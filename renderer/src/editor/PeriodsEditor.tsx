@@ -2,6 +2,7 @@
 import type { Period, ScorecardDocument } from "../../../shared/domain/types.ts";
 import type { EditorActions } from "./editor-actions.ts";
 import { InspectorHeading } from "./EntityInspectors.tsx";
+import { useFocusAfterRemoval } from "./focus-after-removal.ts";
 import { TextField } from "./fields.tsx";
 import { update } from "./ops.ts";
 
@@ -27,22 +28,28 @@ function PeriodFields({ period: p, autoFocus }: { period: Period; autoFocus?: bo
 }
 
 export function PeriodsEditor({ doc, actions }: { doc: ScorecardDocument; actions: EditorActions }) {
+  const focus = useFocusAfterRemoval<HTMLFormElement>();
+  const remove = async (id: string) => {
+    const ids = doc.periods.map((p) => p.id);
+    if (await actions.remove("period", id)) focus.removed(ids, id);
+  };
   return (
-    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label="Periods">
+    <form ref={focus.scope} className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label="Periods">
       <InspectorHeading kind="Periods" name={`${doc.periods.length} periods`}>
-        <button type="button" onClick={() => void actions.addPeriod()}>
+        <button type="button" data-focus-fallback="" onClick={() => void actions.addPeriod()}>
           Add period
         </button>
       </InspectorHeading>
       <ol className="period-list">
         {doc.periods.map((p) => (
-          <li key={p.id} aria-label={p.label}>
+          <li key={p.id} aria-label={p.label} data-item-id={p.id}>
             <PeriodFields period={p} />
             <button
               type="button"
               className="danger align-end"
               aria-label={`Delete period ${p.label}`}
-              onClick={() => void actions.remove("period", p.id)}
+              data-remove=""
+              onClick={() => void remove(p.id)}
             >
               Delete
             </button>

@@ -1,6 +1,7 @@
 /** The scorecard-level inspector: title, organization, currency, period kind and scoring settings. */
 import { ISO_4217_CODES } from "../../../shared/domain/currencies.ts";
 import type { MissingPolicy, PeriodKind, Scorecard } from "../../../shared/domain/types.ts";
+import type { Edit } from "../state/document-store.ts";
 import { formatPercent } from "../../../shared/display/numbers.ts";
 import { NumberField, SelectField, TextField } from "./fields.tsx";
 import { updateScorecard } from "./ops.ts";
@@ -13,10 +14,23 @@ const POLICIES = [
   { value: "zero", label: "Count as zero" },
 ];
 
+type Scoring = Scorecard["scoring"];
+
+/**
+ * A change to part of the scoring settings, built on them as they stand when the edit's turn
+ * comes: a field committed right after another keeps the other's new value.
+ */
+const scoringEdit =
+  (change: (s: Scoring) => Partial<Scoring>): Edit =>
+  (doc) => {
+    const current = doc.scorecard.scoring;
+    return updateScorecard({ scoring: { ...current, ...change(current) } });
+  };
+
 export function ScorecardSettings({ scorecard }: { scorecard: Scorecard }) {
   const { scoring } = scorecard;
-  const thresholds = (change: Partial<typeof scoring.thresholds>) =>
-    updateScorecard({ scoring: { ...scoring, thresholds: { ...scoring.thresholds, ...change } } });
+  const thresholds = (change: Partial<Scoring["thresholds"]>) =>
+    scoringEdit((s) => ({ thresholds: { ...s.thresholds, ...change } }));
   return (
     <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label="Scorecard settings">
       <h2>Scorecard settings</h2>
@@ -66,7 +80,7 @@ export function ScorecardSettings({ scorecard }: { scorecard: Scorecard }) {
             field="cap"
             value={scoring.cap}
             hint="1 to 2"
-            toOp={(cap) => updateScorecard({ scoring: { ...scoring, cap } })}
+            toOp={(cap) => scoringEdit(() => ({ cap }))}
           />
         </div>
         <SelectField
@@ -74,7 +88,7 @@ export function ScorecardSettings({ scorecard }: { scorecard: Scorecard }) {
           field="missingPolicy"
           value={scoring.missingPolicy}
           options={POLICIES}
-          toOp={(p) => updateScorecard({ scoring: { ...scoring, missingPolicy: p as MissingPolicy } })}
+          toOp={(p) => scoringEdit(() => ({ missingPolicy: p as MissingPolicy }))}
         />
       </fieldset>
     </form>

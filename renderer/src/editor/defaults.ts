@@ -14,7 +14,7 @@ import type {
 } from "../../../shared/domain/types.ts";
 
 /** Colours for new perspectives, in turn; each reads on both the light and the dark theme. */
-export const PERSPECTIVE_COLOURS = ["#1d4ed8", "#0f766e", "#b45309", "#7c3aed", "#be185d", "#4d7c0f"] as const;
+const PERSPECTIVE_COLOURS = ["#1d4ed8", "#0f766e", "#b45309", "#7c3aed", "#be185d", "#4d7c0f"] as const;
 
 export function newPerspective(doc: ScorecardDocument, id: string): Perspective {
   // Orders must be unique; one past the highest keeps the new band at the bottom.

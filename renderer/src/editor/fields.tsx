@@ -7,9 +7,9 @@
  * While a draft differs from the committed value the field carries `data-editing`, so Ctrl+Z
  * undoes the typing rather than the last document edit (app/shortcuts.ts).
  */
-import { type ReactNode, useId, useRef, useState } from "react";
-import type { Operation } from "../../../shared/operations/operation.ts";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useDocumentStore, useStoreApi } from "../state/context.tsx";
+import type { Edit } from "../state/document-store.ts";
 import { formatNumber, type Parsed, parseNumber, problemText } from "./field-values.ts";
 
 interface Common {
@@ -18,6 +18,40 @@ interface Common {
   field: string;
   hint?: ReactNode;
   className?: string;
+}
+
+/** Ids for a control's message and hint, and the aria-describedby that names them (message first). */
+function useDescriptions(hint: ReactNode, message: string | null) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const messageId = message ? `${id}-message` : undefined;
+  return { id, hintId, messageId, describedBy: [messageId, hintId].filter(Boolean).join(" ") || undefined };
+}
+
+/** The message (the rule's verdict) and the hint under a control. */
+function Notes({
+  d,
+  hint,
+  message,
+}: {
+  d: ReturnType<typeof useDescriptions>;
+  hint?: ReactNode;
+  message: string | null;
+}) {
+  return (
+    <>
+      {message && (
+        <p id={d.messageId} className="field-message" aria-live="polite">
+          {message}
+        </p>
+      )}
+      {hint && (
+        <p id={d.hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+    </>
+  );
 }
 
 /** Label, control, hint and message, wired for assistive technology. */
@@ -34,34 +68,26 @@ function FieldFrame({
   className?: string | undefined;
   children: (ids: { control: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : null;
-  const messageId = message ? `${id}-message` : null;
-  const describedBy = [messageId, hintId].filter(Boolean).join(" ") || undefined;
+  const d = useDescriptions(hint, message);
   return (
     <div className={`field${className ? ` ${className}` : ""}`}>
-      <label htmlFor={`${id}-control`}>{label}</label>
-      {children({ control: `${id}-control`, describedBy, invalid: message !== null })}
-      {message && (
-        <p id={messageId ?? undefined} className="field-message" aria-live="polite">
-          {message}
-        </p>
-      )}
-      {hint && (
-        <p id={hintId ?? undefined} className="field-hint">
-          {hint}
-        </p>
-      )}
+      <label htmlFor={`${d.id}-control`}>{label}</label>
+      {children({ control: `${d.id}-control`, describedBy: d.describedBy, invalid: message !== null })}
+      <Notes d={d} hint={hint} message={message} />
     </div>
   );
 }
 
-/** A draft over a committed value: its parse, its operation, the rules' verdict, commit and revert. */
+/**
+ * A draft over a committed value: its parse, its edit, the rules' verdict, commit and revert.
+ * `toOp` may return a function of the document (an edit of part of a compound value): it is
+ * checked against the document shown, and sent built on the document as it stands by then.
+ */
 function useDraft<T>(
   value: T,
   format: (v: T) => string,
   parse: (text: string) => Parsed<T>,
-  toOp: (v: T) => Operation | null,
+  toOp: (v: T) => Edit | null,
   field: string,
 ) {
   const store = useStoreApi();
@@ -75,7 +101,7 @@ function useDraft<T>(
   const text = draft ?? committed;
   const editing = draft !== null && draft !== committed;
 
-  let op: Operation | null = null;
+  let op: Edit | null = null;
   let message: string | null = null;
   if (editing) {
     const parsed = parse(text);
@@ -129,7 +155,7 @@ function useDraft<T>(
 
 type TextProps = Common & {
   value: string;
-  toOp: (value: string) => Operation | null;
+  toOp: (value: string) => Edit | null;
   multiline?: boolean;
   type?: "text" | "date";
   autoFocus?: boolean;
@@ -169,7 +195,7 @@ export function TextField({ label, field, hint, className, value, toOp, multilin
 
 type NumberProps = Common & {
   value: number;
-  toOp: (value: number) => Operation | null;
+  toOp: (value: number) => Edit | null;
 };
 
 export function NumberField({ value, toOp, ...rest }: NumberProps) {
@@ -179,7 +205,7 @@ export function NumberField({ value, toOp, ...rest }: NumberProps) {
 type OptionalNumberProps = Common & {
   /** null: not set (the field is empty, and emptying it unsets the value). */
   value: number | null;
-  toOp: (value: number | null) => Operation | null;
+  toOp: (value: number | null) => Edit | null;
   placeholder?: string;
 };
 
@@ -210,7 +236,7 @@ function NumberInput<T>({
   value: T;
   format: (v: T) => string;
   parse: (text: string) => Parsed<T>;
-  toOp: (value: T) => Operation | null;
+  toOp: (value: T) => Edit | null;
   placeholder?: string | undefined;
 }) {
   const d = useDraft(value, format, parse, toOp, field);
@@ -243,7 +269,7 @@ function NumberInput<T>({
 function useInstant(field: string) {
   const store = useStoreApi();
   const [message, setMessage] = useState<string | null>(null);
-  const apply = async (op: Operation | null) => {
+  const apply = async (op: Edit | null) => {
     if (!op) return;
     const refused = problemText(store.getState().check(op), field);
     if (refused) {
@@ -261,6 +287,8 @@ export interface Option {
   label: string;
 }
 export interface OptionGroup {
+  /** Unique among the groups (the label need not be). */
+  key: string;
   label: string;
   options: Option[];
 }
@@ -268,7 +296,7 @@ export interface OptionGroup {
 type SelectProps = Common & {
   value: string;
   options: ReadonlyArray<Option | OptionGroup>;
-  toOp: (value: string) => Operation | null;
+  toOp: (value: string) => Edit | null;
 };
 
 export function SelectField({ label, field, hint, className, value, options, toOp }: SelectProps) {
@@ -290,7 +318,7 @@ export function SelectField({ label, field, hint, className, value, options, toO
         >
           {options.map((o) =>
             "options" in o ? (
-              <optgroup key={o.label} label={o.label}>
+              <optgroup key={o.key} label={o.label}>
                 {o.options.map(option)}
               </optgroup>
             ) : (
@@ -303,48 +331,64 @@ export function SelectField({ label, field, hint, className, value, options, toO
   );
 }
 
-type ColourProps = Common & { value: string; toOp: (value: string) => Operation | null };
+type ColourProps = Common & { value: string; toOp: (value: string) => Edit | null };
 
+/**
+ * A colour picker. Dragging in the picker fires `input` many times a second; the colour follows
+ * locally and is committed once, on the native `change` (the picker closed or the value was
+ * chosen), so one pick is one edit and one undo step.
+ */
 export function ColourField({ label, field, hint, className, value, toOp }: ColourProps) {
   const f = useInstant(field);
+  const [draft, setDraft] = useState<string | null>(null);
+  const ref = useRef<HTMLInputElement>(null);
+  const commit = async (next: string) => {
+    if (next !== value) await f.apply(toOp(next));
+    setDraft(null);
+  };
+  // React's onChange is the `input` event; the native `change` is subscribed to directly.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const onChange = () => void commit(el.value);
+    el.addEventListener("change", onChange);
+    return () => el.removeEventListener("change", onChange);
+  });
   return (
     <FieldFrame label={label} hint={hint} message={f.message} className={className}>
       {({ control, describedBy, invalid }) => (
         <input
+          ref={ref}
           id={control}
           type="color"
-          value={value}
+          value={draft ?? value}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
-          onChange={(e) => void f.apply(toOp(e.target.value))}
+          onChange={(e) => setDraft(e.target.value)}
         />
       )}
     </FieldFrame>
   );
 }
 
-type ToggleProps = Common & { checked: boolean; toOp: (checked: boolean) => Operation | null };
+type ToggleProps = Common & { checked: boolean; toOp: (checked: boolean) => Edit | null };
 
 /** A checkbox that switches an optional part (valid range, own thresholds) on or off. */
 export function ToggleField({ label, field, hint, className, checked, toOp }: ToggleProps) {
   const f = useInstant(field);
-  const id = useId();
+  const d = useDescriptions(hint, f.message);
   return (
     <div className={`field field-toggle${className ? ` ${className}` : ""}`}>
       <input
-        id={id}
+        id={d.id}
         type="checkbox"
         checked={checked}
         aria-invalid={f.message ? true : undefined}
+        aria-describedby={d.describedBy}
         onChange={(e) => void f.apply(toOp(e.target.checked))}
       />
-      <label htmlFor={id}>{label}</label>
-      {f.message && (
-        <p className="field-message" aria-live="polite">
-          {f.message}
-        </p>
-      )}
-      {hint && <p className="field-hint">{hint}</p>}
+      <label htmlFor={d.id}>{label}</label>
+      <Notes d={d} hint={hint} message={f.message} />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import type { OptionGroup } from "./fields.tsx";
 /** Objectives grouped under their perspectives; `except` leaves one out (a link's own end). */
 export function objectiveOptions(doc: ScorecardDocument, except?: string): OptionGroup[] {
   return doc.perspectives.map((p) => ({
+    // Names need not be unique; the id keys the group.
+    key: p.id,
     label: p.name,
     options: doc.objectives
       .filter((o) => o.perspectiveId === p.id && o.id !== except)

@@ -16,7 +16,7 @@ export interface OutlineRow {
   label: string;
   level: number;
   parentKey: string | null;
-  /** Has children (an objective without measures is still a parent: it can get some). */
+  /** Has children to show or hide; an objective without measures has none (aria-expanded is left off). */
   expandable: boolean;
   expanded: boolean;
 }
@@ -24,7 +24,7 @@ export interface OutlineRow {
 export const SCORECARD_KEY = "scorecard";
 export const PERIODS_KEY = "periods";
 
-export function rowKey(kind: OutlineKind, id: string | null): string {
+function rowKey(kind: OutlineKind, id: string | null): string {
   return id === null ? kind : `${kind}:${id}`;
 }
 
@@ -49,15 +49,14 @@ export function outlineRows(doc: ScorecardDocument, collapsed: ReadonlySet<strin
   const perspectives = [...doc.perspectives].sort((a, b) => a.order - b.order);
   for (const p of perspectives) {
     const objectives = doc.objectives.filter((o) => o.perspectiveId === p.id);
-    if (!push("perspective", p.id, p.name, 1, null, true)) continue;
+    if (!push("perspective", p.id, p.name, 1, null, objectives.length > 0)) continue;
     for (const o of objectives) {
-      if (!push("objective", o.id, o.name, 2, rowKey("perspective", p.id), true)) continue;
-      for (const m of doc.measures) {
-        if (m.objectiveId === o.id) push("measure", m.id, m.name, 3, rowKey("objective", o.id), false);
-      }
+      const measures = doc.measures.filter((m) => m.objectiveId === o.id);
+      if (!push("objective", o.id, o.name, 2, rowKey("perspective", p.id), measures.length > 0)) continue;
+      for (const m of measures) push("measure", m.id, m.name, 3, rowKey("objective", o.id), false);
     }
   }
-  if (push("periods", null, "Periods", 1, null, true)) {
+  if (push("periods", null, "Periods", 1, null, doc.periods.length > 0)) {
     for (const p of doc.periods) push("period", p.id, p.label, 2, PERIODS_KEY, false);
   }
   return rows;
