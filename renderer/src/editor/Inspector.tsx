@@ -1,6 +1,4 @@
-/** The right pane: the form for whatever the outline has selected. */
-import type { ScorecardDocument } from "../../../shared/domain/types.ts";
-import type { EditorActions } from "./editor-actions.ts";
+import type { PaneProps } from "./editor-actions.ts";
 import { ObjectiveInspector, PerspectiveInspector } from "./EntityInspectors.tsx";
 import { MeasureInspector } from "./MeasureInspector.tsx";
 import { keyAfterRemoval, keySelection, outlineRows, PERIODS_KEY, SCORECARD_KEY } from "./outline-tree.ts";
@@ -8,15 +6,7 @@ import { PeriodInspector, PeriodsEditor } from "./PeriodsEditor.tsx";
 import type { MovableKind } from "./reorder.ts";
 import { ScorecardSettings } from "./ScorecardSettings.tsx";
 
-export function Inspector({
-  doc,
-  selectedKey,
-  actions,
-}: {
-  doc: ScorecardDocument;
-  selectedKey: string | null;
-  actions: EditorActions;
-}) {
+export function Inspector({ doc, selectedKey, actions }: PaneProps) {
   if (selectedKey === SCORECARD_KEY) return <ScorecardSettings scorecard={doc.scorecard} />;
   if (selectedKey === PERIODS_KEY) return <PeriodsEditor doc={doc} actions={actions} />;
   const selection = selectedKey ? keySelection(selectedKey) : null;

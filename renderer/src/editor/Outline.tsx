@@ -4,10 +4,9 @@
  * reorder an item among its siblings.
  */
 import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
-import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import type { Operation } from "../../../shared/operations/operation.ts";
 import { useStoreApi } from "../state/context.tsx";
-import type { EditorActions } from "./editor-actions.ts";
+import type { PaneProps } from "./editor-actions.ts";
 import { problemText } from "./field-values.ts";
 import { update } from "./ops.ts";
 import { keyAfterRemoval, type OutlineRow, outlineRows, siblingNumbers, treeKeyMove } from "./outline-tree.ts";
@@ -30,15 +29,7 @@ function renameOp(row: OutlineRow, text: string): Operation | null {
   }
 }
 
-export function Outline({
-  doc,
-  selectedKey,
-  actions,
-}: {
-  doc: ScorecardDocument;
-  selectedKey: string | null;
-  actions: EditorActions;
-}) {
+export function Outline({ doc, selectedKey, actions }: PaneProps) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dragKey, setDragKey] = useState<string | null>(null);

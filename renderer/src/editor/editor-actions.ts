@@ -3,6 +3,7 @@
  * inspector. Each is one edit; the store checks it with the shared rules before it is sent.
  */
 import { useState } from "react";
+import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import type { Edit } from "../state/document-store.ts";
 import { useStoreApi } from "../state/context.tsx";
 import { newMeasure, newObjective, newPerspective, nextPeriod } from "./defaults.ts";
@@ -11,6 +12,13 @@ import { keySelection, PERIODS_KEY } from "./outline-tree.ts";
 import { type MovableKind, moveOperation, shownIndex } from "./reorder.ts";
 
 type DeletableKind = MovableKind | "period";
+
+/** What the outline and the inspector are both drawn from. */
+export interface PaneProps {
+  doc: ScorecardDocument;
+  selectedKey: string | null;
+  actions: EditorActions;
+}
 
 export interface EditorActions {
   /** The entity just added: its inspector focuses the name field once. */
