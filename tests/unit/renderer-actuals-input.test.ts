@@ -216,4 +216,20 @@ describe("planPaste", () => {
       ],
     });
   });
+
+  it("names a hostile measure without its direction tricks or line breaks", () => {
+    const measure = target.measures[0] as PasteTarget["measures"][number];
+    const plan = planPaste(
+      [["abc\u202e"]],
+      { row: 0, col: 0 },
+      {
+        ...target,
+        measures: [{ ...measure, name: "\u202eUptime\nforged line" }],
+      },
+    );
+    expect(plan.ok).toBe(false);
+    const message = plan.ok ? "" : plan.problems.join("");
+    expect(message).not.toMatch(/[\u202a-\u202e\u2066-\u2069\n]/u);
+    expect(message).toContain("Uptime");
+  });
 });

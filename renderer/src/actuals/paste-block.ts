@@ -7,6 +7,7 @@ import Papa from "papaparse";
 import type { Operation } from "../../../shared/operations/operation.ts";
 import type { CellPos } from "./grid-keys.ts";
 import { parseCellInput } from "./parse-number.ts";
+import { quote, UNSAFE_CHARACTERS } from "../../../shared/domain/readable-path.ts";
 
 /** The clipboard text as rows of cells; the trailing line break spreadsheets add is not a row. */
 export function parseBlock(text: string): string[][] {
@@ -36,7 +37,7 @@ export function planPaste(block: string[][], anchor: CellPos, target: PasteTarge
         dropped++;
         return;
       }
-      const where = `Row “${measure.name}”, ${period.label}`;
+      const where = `Row ${quote(measure.name)}, ${period.label.replace(UNSAFE_CHARACTERS, "\uFFFD")}`;
       const problem = cellProblem(text, measure.unit, (value) =>
         target.check({ type: "actual.set", measureId: measure.id, periodId: period.id, value }),
       );
@@ -50,10 +51,10 @@ export function planPaste(block: string[][], anchor: CellPos, target: PasteTarge
 /** Why `text` cannot go into a cell of a measure with this unit, or null. */
 export function cellProblem(text: string, unit: string, check: (value: number) => string | null): string | null {
   const input = parseCellInput(text, unit);
-  if (input.kind === "invalid") return `“${text.trim()}” is not a number`;
+  if (input.kind === "invalid") return `${quote(text)} is not a number`;
   if (input.kind === "clear") return null;
   const problem = check(input.value);
-  return problem ? `“${text.trim()}” ${problem}` : null;
+  return problem ? `${quote(text)} ${problem}` : null;
 }
 
 /** The edit for a valid cell text: set the value (keeping the cell's note), or clear it when empty. */
