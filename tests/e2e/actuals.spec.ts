@@ -55,12 +55,46 @@ async function openActuals(page: Page) {
 /** Pastes as the keyboard and the Edit menu do: a paste event with the text on its clipboard data. */
 async function paste(page: Page, row: number, col: number, text: string) {
   await cell(page, row, col).click();
-  await cell(page, row, col).evaluate((el, data) => {
+  await pasteHere(page, text);
+}
+
+/** Pastes into the focused cell, keeping the selected range. */
+async function pasteHere(page: Page, text: string) {
+  await page.evaluate((data) => {
     const clipboardData = new DataTransfer();
     clipboardData.setData("text/plain", data);
-    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }),
+    );
   }, text);
 }
+
+/** Copies as the Edit menu does (a copy event at the focused cell); what the grid put on the clipboard. */
+async function copyHere(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const clipboardData = new DataTransfer();
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent("copy", { clipboardData, bubbles: true, cancelable: true }),
+    );
+    return clipboardData.getData("text/plain");
+  });
+}
+
+/** The file's values in rows top..bottom, columns left..right, as a spreadsheet's TSV block. */
+function tsvOf(doc: ScorecardDocument, top: number, left: number, bottom: number, right: number): string {
+  const { measures, periods } = layout(doc);
+  let text = "";
+  for (let r = top; r <= bottom; r++) {
+    const cells = periods.slice(left, right + 1).map((p) => {
+      const actual = actualOf(doc, measures[r]?.id ?? "", p.id);
+      return actual ? String(actual.value) : "";
+    });
+    text += `${cells.join("\t")}\r\n`;
+  }
+  return text;
+}
+
+const selected = (page: Page) => page.locator('td[aria-selected="true"]');
 
 test("enters an actual by keyboard: the file has it and the overall score follows", async ({ app, shell }) => {
   const file = shell.writeScorecard("Demo.scorecard", "demo");
@@ -357,4 +391,156 @@ test("commits a typed value in a 200 × 24 scorecard", async ({ app, shell }) =>
   await page.keyboard.press("Control+Home");
   await expectActive(page, 0, 0);
   await expect(cell(page, 0, 0)).toBeInViewport();
+
+  // A range reaching far outside the view copies from the data, not from the rendered rows.
+  await page.keyboard.press("Control+Shift+End");
+  await expect(cell(page, measures.length - 1, periods.length - 1)).toBeFocused();
+  const copied = await copyHere(page);
+  const doc = app.fileDocument();
+  expect(copied.split("\r\n")).toHaveLength(measures.length + 1);
+  expect(copied).toBe(tsvOf(doc, 0, 0, measures.length - 1, periods.length - 1));
+});
+
+test("selects a range with Shift+keys, Shift+click, a drag and Ctrl+A, and copies it as a spreadsheet block", async ({
+  app,
+  shell,
+}) => {
+  await app.launch(shell.writeScorecard("Demo.scorecard", "demo"));
+  const { page } = app;
+  await openActuals(page);
+  const doc = app.fileDocument();
+  const { measures, periods } = layout(doc);
+
+  await cell(page, 1, 2).click();
+  await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Shift+ArrowRight");
+  // The active cell moved to the far corner; the anchor stayed.
+  await expect(cell(page, 3, 3)).toBeFocused();
+  await expect(selected(page)).toHaveCount(6);
+  await expect(cell(page, 1, 2)).toHaveClass(/cell-selected/);
+  await expect(cell(page, 3, 3)).not.toHaveClass(/cell-selected/);
+  await expect(cell(page, 3, 3)).toHaveClass(/cell-active/);
+  await expect(cell(page, 0, 2)).not.toHaveAttribute("aria-selected", "true");
+  await expect(page.locator(".range-size")).toHaveText("3 × 2 cells selected");
+  expect(await copyHere(page)).toBe(tsvOf(doc, 1, 2, 3, 3));
+  await page.keyboard.press("Shift+ArrowUp");
+  await expect(selected(page)).toHaveCount(4);
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await app.screenshot(`actuals-range-${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+
+  // The real keys: Ctrl+C fires the copy event although no text is selected.
+  await page.evaluate(() => {
+    document.addEventListener("copy", (event) => {
+      document.body.dataset.copied = event.clipboardData?.getData("text/plain") ?? "";
+    });
+  });
+  await page.keyboard.press("Control+c");
+  await expect(page.locator("body")).toHaveAttribute("data-copied", tsvOf(doc, 1, 2, 2, 3));
+
+  // A plain arrow collapses the range onto the cell it moves to.
+  await page.keyboard.press("ArrowLeft");
+  await expectActive(page, 2, 2);
+  expect(await copyHere(page)).toBe(tsvOf(doc, 2, 2, 2, 2));
+
+  // Shift+click extends from the anchor; a plain click collapses.
+  await cell(page, 4, 0).click({ modifiers: ["Shift"] });
+  await expect(cell(page, 4, 0)).toBeFocused();
+  await expect(selected(page)).toHaveCount(9);
+  await cell(page, 0, 1).click();
+  await expectActive(page, 0, 1);
+
+  // A drag selects the cells it crosses.
+  const from = await cell(page, 0, 4).boundingBox();
+  const to = await cell(page, 1, 6).boundingBox();
+  if (!from || !to) throw new Error("the cells are on screen");
+  await page.mouse.move(from.x + 10, from.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(to.x + 10, to.y + 10, { steps: 5 });
+  await page.mouse.up();
+  await expect(cell(page, 1, 6)).toBeFocused();
+  await expect(selected(page)).toHaveCount(6);
+  expect(await copyHere(page)).toBe(tsvOf(doc, 0, 4, 1, 6));
+
+  // Ctrl+A takes every cell.
+  await page.keyboard.press("Control+a");
+  await expect(cell(page, 0, 0)).toBeFocused();
+  expect(await copyHere(page)).toBe(tsvOf(doc, 0, 0, measures.length - 1, periods.length - 1));
+});
+
+test("Delete clears a selected range as one undo step", async ({ app, shell }) => {
+  await app.launch(shell.writeScorecard("Demo.scorecard", "demo"));
+  const { page } = app;
+  await openActuals(page);
+  const before = app.fileDocument();
+  const { measures, periods } = layout(before);
+  const has = (r: number, c: number) => actualOf(before, measures[r]?.id ?? "", periods[c]?.id ?? "") !== null;
+  const row = measures.findIndex((_, r) => [0, 1].every((dr) => [0, 1].every((dc) => has(r + dr, dc))));
+  expect(row).toBeGreaterThanOrEqual(0);
+  const block = [0, 1].flatMap((dr) =>
+    [0, 1].map((dc) => ({
+      r: row + dr,
+      c: dc,
+      value: actualOf(before, measures[row + dr]?.id ?? "", periods[dc]?.id ?? "")?.value,
+    })),
+  );
+
+  await reveal(page, before, row);
+  await cell(page, row, 0).click();
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Delete");
+  for (const { r, c } of block) await expect(cell(page, r, c)).toHaveClass(/cell-missing|cell-stale/);
+  const cleared = app.fileDocument();
+  for (const { r, c } of block) expect(actualOf(cleared, measures[r]?.id ?? "", periods[c]?.id ?? "")).toBeNull();
+  expect(cleared.actuals.length).toBe(before.actuals.length - 4);
+  expect(shell.documents.storeOf(app.windowId).undoLabel).toBe("Clear actuals");
+
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => app.fileDocument().actuals.length).toBe(before.actuals.length);
+  const restored = app.fileDocument();
+  for (const { r, c, value } of block) {
+    expect(actualOf(restored, measures[r]?.id ?? "", periods[c]?.id ?? "")?.value).toBe(value);
+    await expect(cell(page, r, c)).not.toHaveClass(/cell-missing/);
+  }
+});
+
+test("pasting one value fills a selected range; a block lands at its top left", async ({ app, shell }) => {
+  const file = shell.writeScorecard("Plan.scorecard", "it-value");
+  await app.launch(file);
+  const { page } = app;
+  await openActuals(page);
+  const { measures, periods } = layout(app.fileDocument());
+  const hash = sha256(file);
+
+  await cell(page, 0, 0).click();
+  await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Shift+ArrowRight");
+  // Clearing empty cells sends nothing.
+  await page.keyboard.press("Delete");
+  expect(sha256(file)).toBe(hash);
+  expect(shell.documents.storeOf(app.windowId).undoLabel).toBeNull();
+
+  await pasteHere(page, "7\r\n");
+  for (const r of [0, 1, 2]) for (const c of [0, 1]) await expect(cell(page, r, c)).toHaveText("7");
+  const filled = app.fileDocument();
+  for (const r of [0, 1, 2])
+    for (const c of [0, 1]) expect(actualOf(filled, measures[r]?.id ?? "", periods[c]?.id ?? "")?.value).toBe(7);
+  expect(filled.actuals).toHaveLength(6);
+  expect(shell.documents.storeOf(app.windowId).undoLabel).toBe("Paste actuals");
+
+  await cell(page, 3, 1).click();
+  await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Shift+End");
+  await expect(selected(page)).toHaveCount(2 * (periods.length - 1));
+  await pasteHere(page, "1\t2\r\n");
+  await expect(cell(page, 3, 2)).toHaveText("2");
+  const pasted = app.fileDocument();
+  expect(actualOf(pasted, measures[3]?.id ?? "", periods[1]?.id ?? "")?.value).toBe(1);
+  expect(actualOf(pasted, measures[3]?.id ?? "", periods[2]?.id ?? "")?.value).toBe(2);
+  expect(pasted.actuals).toHaveLength(8);
 });

@@ -1,14 +1,16 @@
 /**
  * The actuals grid (SPEC §5): measures × periods, worked like a spreadsheet. One cell is active
- * (the only one in the tab order); keys move it, edit it, clear it; a block pasted from a
- * spreadsheet lands at it as one undo step. Every value is checked with the shared rules before
- * it is sent, so a refused value stays in its editor with the reason shown, and never reaches the file.
+ * (the only one in the tab order); keys move it, edit it, clear it; Shift+keys, Shift+click or a
+ * drag select a range, which copies as a spreadsheet block and clears as one undo step; a block
+ * pasted from a spreadsheet lands at the range's top left as one undo step. Every value is checked
+ * with the shared rules before it is sent, so a refused value stays in its editor with the reason
+ * shown, and never reaches the file.
  */
 import {
-  type ClipboardEvent,
   type KeyboardEvent,
   type MouseEvent,
   type RefObject,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -20,11 +22,14 @@ import type { Edit } from "../state/document-store.ts";
 import { scoresOf } from "../state/scores.ts";
 import type { EditorActions } from "./CellEditor.tsx";
 import { type EditorState, GridRow } from "./GridRow.tsx";
-import { type CellPos, cellActionFor, type Direction, moveFor, step } from "./grid-keys.ts";
+import { clearRange } from "./clear-range.ts";
+import { copyBlock } from "./copy-block.ts";
+import { type CellPos, cellActionFor, type Direction, step } from "./grid-keys.ts";
 import { type GridLine, type GridModel, gridModelOf } from "./grid-model.ts";
 import { NoteEditor } from "./NoteEditor.tsx";
 import { type Viewport, windowParts } from "./row-window.ts";
-import { cellOperation, cellProblem, parseBlock, planPaste } from "./paste-block.ts";
+import { type CellRange, cellCount, clampRange, collapsed, rangeFor, rectOf } from "./grid-range.ts";
+import { cellOperation, cellProblem, fillBlock, parseBlock, planPaste } from "./paste-block.ts";
 import { editText } from "./parse-number.ts";
 import "./actuals.css";
 
@@ -52,22 +57,24 @@ export function ActualsGrid() {
   const labelsKey = JSON.stringify(grid?.periods.map((p) => p.label) ?? []);
   const periodLabels = useMemo(() => JSON.parse(labelsKey) as string[], [labelsKey]);
 
-  const [active, setActive] = useState<CellPos>({ row: 0, col: 0 });
+  const [range, setRange] = useState<CellRange>(collapsed({ row: 0, col: 0 }));
   const [editor, setEditor] = useState<EditorState | null>(null);
   const [noteOpen, setNoteOpen] = useState(false);
   const [status, setStatus] = useState<Status>(null);
   const scroller = useRef<HTMLDivElement>(null);
   // Set when the active cell should take focus after the next render (a key, a click, a commit).
   const focusWanted = useRef(false);
+  // Set while the mouse button pressed on a cell is held: moving over cells then extends the range.
+  const dragging = useRef(false);
 
   const size = { rows: grid?.rows.length ?? 0, cols: grid?.periods.length ?? 0 };
   // The scroller exists only when there are rows and columns to show.
   const viewport = useViewport(scroller, size.rows > 0 && size.cols > 0);
-  // A shrinking document (rows deleted elsewhere, undo) must not leave the active cell outside it.
-  const at: CellPos = {
-    row: Math.min(active.row, Math.max(size.rows - 1, 0)),
-    col: Math.min(active.col, Math.max(size.cols - 1, 0)),
-  };
+  // A shrinking document (rows deleted elsewhere, undo) must not leave the range outside it.
+  const selection = clampRange(range, size);
+  const at = selection.active;
+  const rect = rectOf(selection);
+  const multiple = cellCount(rect) > 1;
   const row = grid?.rows[at.row];
   const period = grid?.periods[at.col];
   const cell = row?.cells[at.col];
@@ -80,10 +87,13 @@ export function ActualsGrid() {
     el?.scrollIntoView({ block: "nearest", inline: "nearest" });
   });
 
-  const moveTo = (pos: CellPos) => {
+  const select = (next: CellRange) => {
     focusWanted.current = true;
-    setActive(pos);
+    setRange(next);
   };
+  /** The range from the anchor to `pos`, or `pos` alone. */
+  const rangeTo = (pos: CellPos, extend: boolean): CellRange =>
+    extend ? { anchor: selection.anchor, active: pos } : collapsed(pos);
 
   const send = (edit: Edit) => void store.getState().edit(edit);
 
@@ -105,7 +115,7 @@ export function ActualsGrid() {
     setEditor(null);
     setStatus(null);
     focusWanted.current = true;
-    if (move) setActive(step(at, move, size));
+    if (move) setRange(collapsed(step(at, move, size)));
     const unchanged = op.type === "actual.set" ? op.value === cell.actual : cell.actual === null;
     if (!unchanged) send(op);
     return true;
@@ -139,6 +149,28 @@ export function ActualsGrid() {
     [],
   );
 
+  // Copy and paste listen on the document: the keys and the Edit menu fire them at the DOM
+  // selection, which need not be in the focused cell (or in the grid at all).
+  const clipboard = useRef<{ copy(event: ClipboardEvent): void; paste(event: ClipboardEvent): void } | null>(null);
+  useEffect(() => {
+    const inGrid = () => {
+      const el = document.activeElement;
+      return el instanceof HTMLElement && el.dataset.col !== undefined && !!scroller.current?.contains(el);
+    };
+    const copy = (event: ClipboardEvent) => {
+      if (inGrid()) clipboard.current?.copy(event);
+    };
+    const paste = (event: ClipboardEvent) => {
+      if (inGrid()) clipboard.current?.paste(event);
+    };
+    document.addEventListener("copy", copy);
+    document.addEventListener("paste", paste);
+    return () => {
+      document.removeEventListener("copy", copy);
+      document.removeEventListener("paste", paste);
+    };
+  }, []);
+
   if (!grid || !doc) return null;
   if (size.rows === 0 || size.cols === 0)
     return (
@@ -168,11 +200,11 @@ export function ActualsGrid() {
     // Keys typed into the cell editor are the editor's own.
     if (!(event.target instanceof HTMLElement) || event.target.dataset.col === undefined || editor) return;
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2);
-    const to = moveFor(event, at, size, page);
-    if (to) {
+    const next = rangeFor(event, selection, size, page);
+    if (next) {
       event.preventDefault();
       setStatus(null);
-      moveTo(to);
+      select(next);
       return;
     }
     const action = cellActionFor(event);
@@ -184,9 +216,11 @@ export function ActualsGrid() {
     if (action === "edit") startEdit(editText(cell.actual));
     else if (action === "type") startEdit(event.key);
     else if (action === "note") openNote();
-    else if (cell.actual !== null && row && period) {
+    else {
       setStatus(null);
-      send({ type: "actual.clear", measureId: row.measure.id, periodId: period.id });
+      const measureIds = grid.rows.slice(rect.top, rect.bottom + 1).map((r) => r.measure.id);
+      const periodIds = grid.periods.slice(rect.left, rect.right + 1).map((p) => p.id);
+      send((current) => clearRange(current.actuals, measureIds, periodIds));
     }
   };
 
@@ -195,15 +229,25 @@ export function ActualsGrid() {
     return td ? { row: Number(td.dataset.row), col: Number(td.dataset.col) } : null;
   };
 
-  const onPaste = (event: ClipboardEvent) => {
-    if (editor || !(event.target instanceof HTMLElement) || event.target.dataset.col === undefined) return;
+  const onCopy = (event: ClipboardEvent) => {
+    if (editor || !event.clipboardData) return;
     event.preventDefault();
-    const block = parseBlock(event.clipboardData.getData("text/plain"));
-    const plan = planPaste(block, at, {
-      measures: grid.rows.map((r) => r.measure),
-      periods: grid.periods,
-      check: (op) => (op.type === "actual.set" ? ruleProblem(op.measureId, op.periodId, op.value) : null),
-    });
+    event.clipboardData.setData("text/plain", copyBlock(rect, grid.rows));
+  };
+
+  const onPaste = (event: ClipboardEvent) => {
+    if (editor || !event.clipboardData) return;
+    event.preventDefault();
+    const block = fillBlock(parseBlock(event.clipboardData.getData("text/plain")), rect);
+    const plan = planPaste(
+      block,
+      { row: rect.top, col: rect.left },
+      {
+        measures: grid.rows.map((r) => r.measure),
+        periods: grid.periods,
+        check: (op) => (op.type === "actual.set" ? ruleProblem(op.measureId, op.periodId, op.value) : null),
+      },
+    );
     if (!plan.ok) {
       const more = plan.problems.length - LISTED_PROBLEMS;
       const listed = plan.problems.slice(0, LISTED_PROBLEMS).join("; ");
@@ -223,6 +267,7 @@ export function ActualsGrid() {
     );
     if (plan.operations.length > 0) send({ type: "batch", label: "Paste actuals", operations: plan.operations });
   };
+  clipboard.current = { copy: onCopy, paste: onPaste };
 
   const where = row && period ? `${row.measure.name}, ${period.label}` : "";
   const hasNote = cell?.note !== "";
@@ -241,6 +286,12 @@ export function ActualsGrid() {
             <span className="active-value"> · {formatValue(cell.actual, row.measure.unit)}</span>
           )}
         </p>
+        {/* Beside the names, not after them: a long name truncates, the range's size stays in view. */}
+        {multiple && (
+          <p className="range-size">
+            {rect.bottom - rect.top + 1} × {rect.right - rect.left + 1} cells selected
+          </p>
+        )}
         <button
           type="button"
           onClick={openNote}
@@ -250,7 +301,7 @@ export function ActualsGrid() {
           {hasNote ? "Edit note…" : "Add note…"}
         </button>
         <p className="actuals-hint">
-          Type to replace · Enter or F2 to edit · Delete to clear · paste a block from a spreadsheet
+          Type to replace · Enter or F2 to edit · Delete to clear · Shift+arrows to select · Ctrl+C / Ctrl+V
         </p>
       </div>
       {noteOpen && cell && row && period && cell.actual !== null && (
@@ -276,6 +327,7 @@ export function ActualsGrid() {
         />
       )}
       <div className="actuals-scroll" ref={scroller}>
+        {/* biome-ignore lint/a11y/useKeyWithMouseEvents: a drag extends the range; Shift+arrows do it from the keyboard. */}
         <table
           className="actuals-grid"
           // Fixed table layout needs the width: the measure column plus one column per period.
@@ -285,26 +337,37 @@ export function ActualsGrid() {
           aria-label="Actuals by measure and period"
           aria-rowcount={grid.lines.length + 1}
           aria-colcount={size.cols + 1}
+          aria-multiselectable
           onKeyDown={onKeyDown}
-          onPaste={onPaste}
           onMouseDown={(event) => {
             const pos = cellAt(event);
             // With an editor open, the press first takes the focus from it, and its blur commits (or
             // refuses) the value in its own cell; the click that follows moves.
-            if (pos && !editor) {
-              setStatus(null);
-              moveTo(pos);
+            if (!pos || editor || event.button !== 0) return;
+            setStatus(null);
+            // Shift+press extends; the default would extend the page's text selection instead.
+            if (event.shiftKey) event.preventDefault();
+            else dragging.current = true;
+            select(rangeTo(pos, event.shiftKey));
+          }}
+          onMouseOver={(event) => {
+            if (!dragging.current || editor) return;
+            if ((event.buttons & 1) === 0) {
+              dragging.current = false;
+              return;
             }
+            const pos = cellAt(event);
+            if (pos && (pos.row !== at.row || pos.col !== at.col)) select(rangeTo(pos, true));
           }}
           onClick={(event) => {
             const pos = cellAt(event);
-            if (pos && !editor && (pos.row !== at.row || pos.col !== at.col)) moveTo(pos);
+            if (pos && !editor && (pos.row !== at.row || pos.col !== at.col)) select(rangeTo(pos, event.shiftKey));
           }}
           onDoubleClick={(event) => {
             const pos = cellAt(event);
             const target = pos ? grid.rows[pos.row]?.cells[pos.col] : undefined;
             if (pos && target && !editor) {
-              setActive(pos);
+              setRange(collapsed(pos));
               startEdit(editText(target.actual));
             }
           }}
@@ -344,6 +407,7 @@ export function ActualsGrid() {
                   </tr>
                 );
               const isActive = line.index === at.row;
+              const inRange = multiple && line.index >= rect.top && line.index <= rect.bottom;
               return (
                 <GridRow
                   key={line.measure.id}
@@ -351,6 +415,8 @@ export function ActualsGrid() {
                   rowIndex={rowIndex}
                   periodLabels={periodLabels}
                   activeCol={isActive ? at.col : -1}
+                  selectedFrom={inRange ? rect.left : -1}
+                  selectedTo={inRange ? rect.right : -1}
                   editor={isActive ? editor : null}
                   errorId={isActive && status?.inEditor ? ERROR_ID : null}
                   actions={actions}

@@ -17,6 +17,8 @@ export const GridRow = memo(function GridRow({
   rowIndex,
   periodLabels,
   activeCol,
+  selectedFrom,
+  selectedTo,
   editor,
   errorId,
   actions,
@@ -27,6 +29,9 @@ export const GridRow = memo(function GridRow({
   periodLabels: readonly string[];
   /** The active cell's column when it is in this row, else −1. */
   activeCol: number;
+  /** The columns of this row inside a selected range of several cells, else −1 and −1. */
+  selectedFrom: number;
+  selectedTo: number;
   /** The editor open in the active cell, if any. */
   editor: EditorState | null;
   errorId: string | null;
@@ -50,6 +55,7 @@ export const GridRow = memo(function GridRow({
       {row.cells.map((cell, k) => {
         const active = k === activeCol;
         const editing = active && editor !== null;
+        const inRange = k >= selectedFrom && k <= selectedTo;
         return (
           <td
             // biome-ignore lint/suspicious/noArrayIndexKey: cells are positions: period k of this row.
@@ -57,11 +63,11 @@ export const GridRow = memo(function GridRow({
             // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: cells of an ARIA grid (see ActualsGrid).
             role="gridcell"
             aria-colindex={k + 2}
-            aria-selected={active}
+            aria-selected={active || inRange}
             tabIndex={active && !editing ? 0 : -1}
             data-row={row.index}
             data-col={k}
-            className={cellClass(cell, active, editing && errorId !== null)}
+            className={cellClass(cell, active, inRange, editing && errorId !== null)}
             title={editing ? undefined : cellTitle(cell)}
           >
             {editing ? (
@@ -116,11 +122,13 @@ function CellContent({ cell }: { cell: CellData }) {
   );
 }
 
-function cellClass(cell: CellData, active: boolean, invalid: boolean): string {
+function cellClass(cell: CellData, active: boolean, inRange: boolean, invalid: boolean): string {
   let name = "cell";
   if (cell.actual === null) name += cell.carried ? " cell-stale" : " cell-missing";
   if (cell.note !== "") name += " cell-note";
   if (active) name += " cell-active";
+  // As in a spreadsheet, the active cell inside a range keeps its plain background.
+  else if (inRange) name += " cell-selected";
   if (invalid) name += " cell-invalid";
   return name;
 }

@@ -6,6 +6,7 @@
 import Papa from "papaparse";
 import type { Operation } from "../../../shared/operations/operation.ts";
 import type { CellPos } from "./grid-keys.ts";
+import type { Rect } from "./grid-range.ts";
 import { parseCellInput } from "./parse-number.ts";
 import { quote, UNSAFE_CHARACTERS } from "../../../shared/domain/readable-path.ts";
 
@@ -13,6 +14,17 @@ import { quote, UNSAFE_CHARACTERS } from "../../../shared/domain/readable-path.t
 export function parseBlock(text: string): string[][] {
   const parsed = Papa.parse<string[]>(text.replace(/\r?\n$/, ""), { delimiter: "\t" });
   return parsed.data;
+}
+
+/**
+ * The block to paste over a selected range: one copied value fills the whole range (as a
+ * spreadsheet does); any other block goes as it is, at the range's top left.
+ */
+export function fillBlock(block: string[][], rect: Rect): string[][] {
+  const only = block.length === 1 && block[0]?.length === 1 ? block[0][0] : undefined;
+  if (only === undefined) return block;
+  const cols = rect.right - rect.left + 1;
+  return Array.from({ length: rect.bottom - rect.top + 1 }, () => Array<string>(cols).fill(only));
 }
 
 export interface PasteTarget {
