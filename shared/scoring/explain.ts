@@ -6,6 +6,7 @@
 import type { ScoreTable } from "./engine.ts";
 import type { ScoringModel } from "./model.ts";
 import { finiteOrNull } from "./view.ts";
+import { quote, UNSAFE_CHARACTERS } from "../domain/readable-path.ts";
 
 export interface Explanation {
   /** The result as a fraction, or null when there is no score. */
@@ -31,7 +32,7 @@ export function explainMeasure(model: ScoringModel, table: ScoreTable, i: number
   const source = model.valueSource[cell] as number;
   if (model.stale[cell] === 1) {
     notes.push(
-      `No actual in ${model.periods[k]?.label}: the value ${num(a)} is carried forward from ${model.periods[source]?.label} (stale).`,
+      `No actual in ${labelOf(model, k)}: the value ${num(a)} is carried forward from ${labelOf(model, source)} (stale).`,
     );
   }
   if (model.hasPeriodTarget[cell] === 1)
@@ -163,7 +164,7 @@ export function explainTrend(model: ScoringModel, series: Float64Array, row: num
   const now = k >= 0 && k < P ? finiteOrNull(series[row * P + k]) : null;
   const before = k >= 1 && k <= P ? finiteOrNull(series[row * P + k - 1]) : null;
   const formula = "trend = score in this period − score in the previous period";
-  const label = (kk: number) => model.periods[kk]?.label ?? "?";
+  const label = (kk: number) => labelOf(model, kk);
   if (now === null || before === null) {
     return noScore(formula, [k < 1 ? "There is no previous period." : "One of the two periods has no score."]);
   }
@@ -191,7 +192,8 @@ function explainRollUp(
   const left: string[] = [];
   children.forEach((c, n) => {
     const p = scoreOf(c);
-    if (p === null) left.push(`"${names[n]}"`);
+    // Names come from the file: quoted as every message quotes them (one line, no direction controls).
+    if (p === null) left.push(quote(names[n] ?? ""));
     else scored.push({ w: weightOf(c), p });
   });
   if (left.length > 0)
@@ -231,4 +233,9 @@ export function num(x: number | null): string {
 /** A fraction as a percentage with one decimal: 0.625 → "62.5 %". */
 export function pct(x: number | null): string {
   return x === null ? "—" : `${Math.round(x * 1000) / 10} %`;
+}
+
+/** A period's label from the file, safe in a sentence: no control or direction characters. */
+function labelOf(model: ScoringModel, k: number): string {
+  return model.periods[k]?.label.replace(UNSAFE_CHARACTERS, "\uFFFD") ?? "?";
 }

@@ -295,6 +295,24 @@ describe("explanations", () => {
     expect(e.notes.join(" ")).toContain("carried forward from 2025-Q1");
   });
 
+  it("names items and periods from the file without their direction controls or line breaks", () => {
+    const b = builder(2);
+    const o = b.objective(b.perspective("Business Value"), "Faster delivery");
+    b.measure(o, { name: "\u202eDelivered\nforged line" });
+    const m = b.measure(o, { name: "Scored" });
+    b.actual(m, 0, 50);
+    b.actual(m, 1, 50);
+    b.doc.periods[0] = { ...(b.doc.periods[0] as (typeof b.doc.periods)[number]), label: "Q1\u202e" };
+    b.doc.scorecard.scoring.missingPolicy = "carry-forward";
+    const model = compileModel(b.doc);
+    const table = scoreAll(model);
+    const notes = explainObjective(model, table, 0, 0).notes.join(" ");
+    expect(notes).toContain("Left out (no score): “\uFFFDDelivered forged line”");
+    const trend = explainTrend(model, table.objective, 0, 1).substituted;
+    expect(trend).toContain("(Q1\uFFFD)");
+    expect(notes + trend).not.toMatch(/[\u202a-\u202e\u2066-\u2069\n]/u);
+  });
+
   it("explains roll-ups as weighted sums", () => {
     const { model, table } = explained();
     expect(explainObjective(model, table, 0, 0).substituted).toBe("(2 × 0.6 + 1 × 0.9) / (2 + 1) = 0.7 → 70 %");
