@@ -9,6 +9,7 @@ import { update } from "./ops.ts";
 import { objectiveOptions, PERIOD_KINDS } from "./options.ts";
 import { PeriodTargets } from "./PeriodTargets.tsx";
 import { SCORING_CHOICES, type ScoringChoice, scoringChanges, scoringChoiceOf } from "./scoring-choice.ts";
+import { ThresholdFields } from "./ThresholdFields.tsx";
 
 const KINDS = [
   { value: "leading", label: "Leading (driver)" },
@@ -158,25 +159,11 @@ export function MeasureInspector({
         />
         {m.thresholds && (
           <div className="field-row">
-            <NumberField
-              label="Green from"
-              field="thresholds.green"
-              value={m.thresholds.green}
-              hint={`= ${formatPercent(m.thresholds.green)}`}
-              toOp={(green) =>
+            <ThresholdFields
+              value={m.thresholds}
+              toEdit={(change) =>
                 patch((c, latest) => ({
-                  thresholds: { ...(c.thresholds ?? latest.scorecard.scoring.thresholds), green },
-                }))
-              }
-            />
-            <NumberField
-              label="Amber from"
-              field="thresholds.amber"
-              value={m.thresholds.amber}
-              hint={`= ${formatPercent(m.thresholds.amber)}`}
-              toOp={(amber) =>
-                patch((c, latest) => ({
-                  thresholds: { ...(c.thresholds ?? latest.scorecard.scoring.thresholds), amber },
+                  thresholds: { ...(c.thresholds ?? latest.scorecard.scoring.thresholds), ...change },
                 }))
               }
             />

@@ -2,10 +2,10 @@
 import { ISO_4217_CODES } from "../../../shared/domain/currencies.ts";
 import type { MissingPolicy, PeriodKind, Scorecard } from "../../../shared/domain/types.ts";
 import type { Edit } from "../state/document-store.ts";
-import { formatPercent } from "../../../shared/display/numbers.ts";
 import { NumberField, SelectField, TextField } from "./fields.tsx";
 import { updateScorecard } from "./ops.ts";
 import { PERIOD_KINDS } from "./options.ts";
+import { ThresholdFields } from "./ThresholdFields.tsx";
 
 const CURRENCIES = [...ISO_4217_CODES].sort().map((c) => ({ value: c, label: c }));
 const POLICIES = [
@@ -61,20 +61,7 @@ export function ScorecardSettings({ scorecard }: { scorecard: Scorecard }) {
         <legend>Scoring</legend>
         <p className="section-hint">Achievement 1 means the target is met (100 %).</p>
         <div className="field-row">
-          <NumberField
-            label="Green from"
-            field="thresholds.green"
-            value={scoring.thresholds.green}
-            hint={`= ${formatPercent(scoring.thresholds.green)}`}
-            toOp={(green) => thresholds({ green })}
-          />
-          <NumberField
-            label="Amber from"
-            field="thresholds.amber"
-            value={scoring.thresholds.amber}
-            hint={`= ${formatPercent(scoring.thresholds.amber)}; below is red`}
-            toOp={(amber) => thresholds({ amber })}
-          />
+          <ThresholdFields value={scoring.thresholds} toEdit={thresholds} />
           <NumberField
             label="Over-achievement cap"
             field="cap"
