@@ -69,9 +69,14 @@ function listOf(doc: Rows, collection: string): readonly unknown[] {
 /** Control and bidirectional-control characters: in a message they could fake line breaks or reverse text. */
 export const UNSAFE_CHARACTERS = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
+/** Text from a file made fit for a sentence: on one line and free of direction tricks. */
+export function plainText(text: string): string {
+  return text.replace(/\s+/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
+}
+
 /** Names come from files: keep them short in messages, on one line, and free of direction tricks. */
 export function quote(name: string): string {
-  const flat = name.replace(/\s+/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
+  const flat = plainText(name);
   return `“${flat.length > 60 ? `${flat.slice(0, 59)}…` : flat}”`;
 }
 

@@ -6,7 +6,7 @@
 import type { ScoreTable } from "./engine.ts";
 import type { ScoringModel } from "./model.ts";
 import { finiteOrNull } from "./view.ts";
-import { quote, UNSAFE_CHARACTERS } from "../domain/readable-path.ts";
+import { plainText, quote } from "../domain/readable-path.ts";
 
 export interface Explanation {
   /** The result as a fraction, or null when there is no score. */
@@ -237,5 +237,6 @@ export function pct(x: number | null): string {
 
 /** A period's label from the file, safe in a sentence: no control or direction characters. */
 function labelOf(model: ScoringModel, k: number): string {
-  return model.periods[k]?.label.replace(UNSAFE_CHARACTERS, "\uFFFD") ?? "?";
+  const label = model.periods[k]?.label;
+  return label === undefined ? "?" : plainText(label);
 }

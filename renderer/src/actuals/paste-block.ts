@@ -8,7 +8,7 @@ import type { Operation } from "../../../shared/operations/operation.ts";
 import type { CellPos } from "./grid-keys.ts";
 import type { Rect } from "./grid-range.ts";
 import { parseCellInput } from "./parse-number.ts";
-import { quote, UNSAFE_CHARACTERS } from "../../../shared/domain/readable-path.ts";
+import { plainText, quote } from "../../../shared/domain/readable-path.ts";
 
 /** The clipboard text as rows of cells; the trailing line break spreadsheets add is not a row. */
 export function parseBlock(text: string): string[][] {
@@ -49,7 +49,7 @@ export function planPaste(block: string[][], anchor: CellPos, target: PasteTarge
         dropped++;
         return;
       }
-      const where = `Row ${quote(measure.name)}, ${period.label.replace(UNSAFE_CHARACTERS, "\uFFFD")}`;
+      const where = `Row ${quote(measure.name)}, ${plainText(period.label)}`;
       const problem = cellProblem(text, measure.unit, (value) =>
         target.check({ type: "actual.set", measureId: measure.id, periodId: period.id, value }),
       );
