@@ -30,9 +30,12 @@ test("undo and redo restore the file's content, by key, button and menu", async 
   const original = app.fileDocument();
   await page.getByRole("button", { name: "Actuals" }).click();
   await typeActual(page, 0, 0, "41");
+  // Enter returns before main has committed: wait for the file, then take its content.
+  await expect.poll(() => app.fileDocument().actuals.length).toBe(original.actuals.length + 1);
   const one = app.fileDocument();
   expect(one.actuals).toHaveLength(original.actuals.length + 1);
   await typeActual(page, 1, 0, "42");
+  await expect.poll(() => app.fileDocument().actuals.length).toBe(original.actuals.length + 2);
   const two = app.fileDocument();
   await expect(page.getByRole("button", { name: "Undo Edit actual" })).toBeEnabled();
 
