@@ -211,6 +211,11 @@ function start(): void {
       openExternal: (url) => shell.openExternal(url),
       themeChanged,
       closeWindow: (id) => host.close(id),
+      setFullScreen(id, on) {
+        const win = windows.get(id);
+        win?.setFullScreen(on);
+        return win ? on : false;
+      },
       log,
     }),
     (webContentsId) => {

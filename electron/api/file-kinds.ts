@@ -14,6 +14,8 @@ export const SAVE_KINDS: Record<SavePurpose, SaveKind> = {
   share: { grant: "save-share", extension: ".scorecard", filterName: "Scorecard" },
   "export-json": { grant: "save-export-json", extension: ".json", filterName: "Scorecard JSON" },
   "export-csv": { grant: "save-export-csv", extension: ".csv", filterName: "CSV (actuals)" },
+  "export-svg": { grant: "save-export-svg", extension: ".svg", filterName: "SVG image" },
+  "export-png": { grant: "save-export-png", extension: ".png", filterName: "PNG image" },
 };
 
 export const OPEN_FILTER = { name: "Scorecard", extensions: ["scorecard"] } as const;

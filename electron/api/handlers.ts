@@ -24,6 +24,7 @@ import type { DocumentWindows } from "../documents/document-windows.ts";
 import type { Settings } from "../documents/settings-file.ts";
 import { externalUrlVerdict } from "../security/external-links.ts";
 import { BadRequest, toFailure } from "./errors.ts";
+import { imageBytes } from "./image-payload.ts";
 import { SAVE_KINDS, withExtension } from "./file-kinds.ts";
 import type { PathTokens } from "./path-tokens.ts";
 
@@ -50,6 +51,8 @@ export interface Services {
   /** The theme changed: apply it (native theme) and tell every window. */
   themeChanged(theme: Theme): void;
   closeWindow(windowId: number): void;
+  /** Workshop mode: the window fills the screen or goes back; returns whether it now does. */
+  setFullScreen(windowId: number, on: boolean): boolean;
   /** Unexpected errors, for the log; never shown to the user as they are. */
   log(error: unknown): void;
 }
@@ -168,6 +171,14 @@ function implementations(s: Services): Implementations {
       return { fileName: path.basename(target) };
     },
 
+    exportImage: (windowId, { file, format, data }) => {
+      documents.storeOf(windowId);
+      const bytes = imageBytes(format, data);
+      const target = tokens.redeem(windowId, file, SAVE_KINDS[`export-${format}`].grant);
+      documents.writeExport(target, bytes);
+      return { fileName: path.basename(target) };
+    },
+
     closeDocument: (windowId) => {
       s.closeWindow(windowId);
       return null;
@@ -188,5 +199,7 @@ function implementations(s: Services): Implementations {
       await s.openExternal(verdict.url);
       return { opened: true };
     },
+
+    setFullScreen: (windowId, { on }) => ({ fullScreen: s.setFullScreen(windowId, on) }),
   };
 }

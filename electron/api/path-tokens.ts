@@ -7,7 +7,14 @@
 import { randomBytes } from "node:crypto";
 
 /** What the user chose the file for: reading a document, or writing one of these outputs. */
-export type Grant = "open-document" | "save-document" | "save-share" | "save-export-json" | "save-export-csv";
+export type Grant =
+  | "open-document"
+  | "save-document"
+  | "save-share"
+  | "save-export-json"
+  | "save-export-csv"
+  | "save-export-svg"
+  | "save-export-png";
 
 export class TokenRefused extends Error {
   constructor() {

@@ -10,7 +10,7 @@ import type { DocumentSnapshot, MainEvent, OpenOutcome } from "../../shared/api/
 import { toDocumentJson } from "../../shared/document-json.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { actualsToCsv } from "../../shared/interchange/actuals-csv.ts";
-import { writeFileAtomically, writeTextAtomically } from "../file/copy.ts";
+import { writeFileAtomically, writeDataAtomically } from "../file/copy.ts";
 import { FileWriteFailed } from "../file/errors.ts";
 import { ScorecardStore, type StoreOptions } from "../file/store.ts";
 
@@ -171,8 +171,13 @@ export class DocumentWindows {
   /** Export: the document's JSON form or its actuals as CSV (the forms the CLI reads back). */
   exportTo(windowId: number, target: string, format: "json" | "csv"): void {
     const doc = this.storeOf(windowId).document();
+    this.writeExport(target, (format === "json" ? toDocumentJson : actualsToCsv)(doc));
+  }
+
+  /** Writes an export atomically, never over a file a window is editing. */
+  writeExport(target: string, data: string | Uint8Array): void {
     this.refuseOpenTarget(target);
-    writeTextAtomically(target, (format === "json" ? toDocumentJson : actualsToCsv)(doc));
+    writeDataAtomically(target, data);
   }
 
   /** Share copy and exports must not replace a file that a window is editing. */

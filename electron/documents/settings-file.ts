@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { THEMES, type Theme } from "../../shared/api/contract.ts";
-import { writeTextAtomically } from "../file/copy.ts";
+import { writeDataAtomically } from "../file/copy.ts";
 
 /** Recent documents remembered (the File ▸ Open Recent menu and the start screen). */
 export const MAX_RECENT = 10;
@@ -81,7 +81,7 @@ export class SettingsFile {
   update(changes: Partial<Settings>): Settings {
     this.current = { ...this.current, ...changes };
     try {
-      writeTextAtomically(this.file, `${JSON.stringify(this.current, null, 2)}\n`);
+      writeDataAtomically(this.file, `${JSON.stringify(this.current, null, 2)}\n`);
     } catch {
       // Preferences are not worth an error dialog: the app keeps them for this session.
     }

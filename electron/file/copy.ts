@@ -108,13 +108,13 @@ function verify(file: string, expected: ScorecardDocument, nativeBinding?: strin
   }
 }
 
-/** A text export (JSON, CSV) written like a copy: temp file in the same folder, fsync, rename. */
-export function writeTextAtomically(target: string, text: string): void {
+/** An export (JSON, CSV, SVG, PNG) written like a copy: temp file in the same folder, fsync, rename. */
+export function writeDataAtomically(target: string, data: string | Uint8Array): void {
   const temp = tempPathBeside(target);
   try {
     const fd = fs.openSync(temp, "wx");
     try {
-      fs.writeFileSync(fd, text);
+      fs.writeFileSync(fd, data);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

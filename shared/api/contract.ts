@@ -32,8 +32,13 @@ const SuggestedName = z
 const Nothing = z.strictObject({});
 
 export const OPEN_PURPOSES = ["document"] as const;
-export const SAVE_PURPOSES = ["document", "share", "export-json", "export-csv"] as const;
+export const SAVE_PURPOSES = ["document", "share", "export-json", "export-csv", "export-svg", "export-png"] as const;
 export type SavePurpose = (typeof SAVE_PURPOSES)[number];
+/** Picture exports: SVG as its text, PNG as base64. */
+export const IMAGE_FORMATS = ["svg", "png"] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
+/** 48 MB of SVG text or base64: far above a 100-objective map at 2×, far below what strains main. */
+export const MAX_IMAGE_CHARS = 48 * 1024 * 1024;
 export const THEMES = ["system", "light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -56,10 +61,17 @@ export const REQUESTS = {
   saveAs: z.strictObject({ file: Token }),
   shareCopy: z.strictObject({ file: Token, omitActuals: z.boolean(), omitNotes: z.boolean() }),
   exportDocument: z.strictObject({ file: Token, format: z.enum(["json", "csv"]) }),
+  // The picture is drawn by the page (the strategy map); main checks it is one before writing it.
+  exportImage: z.strictObject({
+    file: Token,
+    format: z.enum(IMAGE_FORMATS),
+    data: z.string().max(MAX_IMAGE_CHARS, "is larger than an exported image may be"),
+  }),
   closeDocument: Nothing,
   readSettings: Nothing,
   setTheme: z.strictObject({ theme: z.enum(THEMES) }),
   openExternal: z.strictObject({ url: z.string().max(4096) }),
+  setFullScreen: z.strictObject({ on: z.boolean() }),
 } as const satisfies { [M in Method]: z.ZodType };
 
 export type Request<M extends Method> = z.infer<(typeof REQUESTS)[M]>;
@@ -123,11 +135,14 @@ export interface Responses {
   saveAs: DocumentSnapshot;
   shareCopy: { fileName: string };
   exportDocument: { fileName: string };
+  exportImage: { fileName: string };
   closeDocument: null;
   readSettings: Settings;
   setTheme: Settings;
   /** false: the user declined in the confirmation dialog. */
   openExternal: { opened: boolean };
+  /** Workshop mode: the window fills the screen (true) or goes back (false). */
+  setFullScreen: { fullScreen: boolean };
 }
 
 /** The API as the renderer sees it: one async method per request, never throwing. */

@@ -15,10 +15,12 @@ export const METHODS = [
   "saveAs",
   "shareCopy",
   "exportDocument",
+  "exportImage",
   "closeDocument",
   "readSettings",
   "setTheme",
   "openExternal",
+  "setFullScreen",
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -45,6 +45,8 @@ export interface Shell {
   dialogs: DialogScript;
   settings: SettingsFile;
   opened: string[];
+  /** Windows put in or out of full screen (workshop mode), by id. */
+  fullScreen: Map<number, boolean>;
   themes: Theme[];
   logged: unknown[];
   /** A window the host has open (as the app's start screen would be). */
@@ -104,6 +106,7 @@ export function createShell(): Shell {
   const opened: string[] = [];
   const themes: Theme[] = [];
   const logged: unknown[] = [];
+  const fullScreen = new Map<number, boolean>();
   const documents = new DocumentWindows(host, fileStores({ appVersion: SHELL_APP_VERSION, now }), (file) => {
     opened.push(file);
     settings.update({ recent: withRecent(settings.get().recent, file) });
@@ -122,6 +125,10 @@ export function createShell(): Shell {
     },
     themeChanged: (theme) => themes.push(theme),
     closeWindow: (id) => host.close(id),
+    setFullScreen(id, on) {
+      fullScreen.set(id, on);
+      return on;
+    },
     log: (e) => logged.push(e),
   });
 
@@ -138,6 +145,7 @@ export function createShell(): Shell {
     opened,
     themes,
     logged,
+    fullScreen,
     newWindow: () => host.create(),
     call,
     async value<T>(windowId: number, method: keyof HandlerTable, ...payload: [unknown?]) {

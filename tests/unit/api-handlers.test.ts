@@ -7,7 +7,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Change, DocumentSnapshot, FileChoice, OpenOutcome, RecentEntry } from "../../shared/api/contract.ts";
+import {
+  type Change,
+  type DocumentSnapshot,
+  type FileChoice,
+  MAX_IMAGE_CHARS,
+  type OpenOutcome,
+  type RecentEntry,
+} from "../../shared/api/contract.ts";
 import { METHODS, type Method } from "../../shared/api/methods.ts";
 import { toDocumentJson } from "../../shared/document-json.ts";
 import { actualsToCsv } from "../../shared/interchange/actuals-csv.ts";
@@ -83,10 +90,17 @@ const MALFORMED: Record<Method, unknown[]> = {
   saveAs: [{}, { file: "C:\\x.scorecard" }],
   shareCopy: [{ file: FORGED }, { file: FORGED, omitActuals: "yes", omitNotes: false }],
   exportDocument: [{ file: FORGED }, { file: FORGED, format: "xlsx" }, { file: FORGED, format: "exe" }],
+  exportImage: [
+    { file: FORGED, format: "svg" },
+    { file: FORGED, format: "gif", data: "x" },
+    { file: FORGED, format: "png", data: 42 },
+    { file: FORGED, format: "svg", data: "x".repeat(MAX_IMAGE_CHARS + 1) },
+  ],
   closeDocument: [{ force: true }],
   readSettings: [{ key: "theme" }],
   setTheme: [{}, { theme: "purple" }, { theme: "dark", more: 1 }],
   openExternal: [{}, { url: 42 }, { url: "x".repeat(5000) }],
+  setFullScreen: [{}, { on: "yes" }, { on: true, display: 2 }],
 };
 
 describe("every channel refuses a malformed payload and does nothing", () => {
@@ -400,6 +414,82 @@ describe("documents", () => {
     expect(fs.readFileSync(csv, "utf8")).toBe(actualsToCsv(doc));
     expect(fs.readFileSync(csv, "utf8")).toContain("checked");
     expect(file).not.toBe(shared);
+  });
+
+  it("exports the map as SVG and PNG, and refuses a picture that is not one without writing anything", async () => {
+    const win = shell.newWindow();
+    await createDocument(win);
+    const svg =
+      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><defs><marker id="a"/></defs><g><rect width="4" height="4" fill="url(#a)"/><path marker-end="url(#a)" d="M0 0L1 1"/><text>&lt;img src=x onerror=alert(1)&gt; url(http://x)</text></g></svg>';
+    const svgFile = path.join(shell.dir, "map.svg");
+    expect(
+      await shell.value(win, "exportImage", {
+        file: await saveToken(win, svgFile, "export-svg"),
+        format: "svg",
+        data: svg,
+      }),
+    ).toEqual({
+      fileName: "map.svg",
+    });
+    expect(fs.readFileSync(svgFile, "utf8")).toBe(svg);
+    const png = Buffer.alloc(33);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).copy(png);
+    png.write("IHDR", 12, "latin1");
+    png.writeUInt32BE(2560, 16);
+    png.writeUInt32BE(1600, 20);
+    const pngFile = path.join(shell.dir, "map.png");
+    const data = png.toString("base64");
+    await shell.value(win, "exportImage", { file: await saveToken(win, pngFile, "export-png"), format: "png", data });
+    expect(fs.readFileSync(pngFile)).toEqual(png);
+
+    const hostile: Array<[format: "svg" | "png", data: string, message: RegExp]> = [
+      ["svg", "<html><script>alert(1)</script></html>", /not an SVG/],
+      ["svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', /<script>/],
+      ["svg", "<svg><foreignObject><div/></foreignObject></svg>", /<foreignObject>/],
+      ["svg", '<svg><rect onload="alert(1)"/></svg>', /event handler/],
+      ["svg", '<svg><a href="https://evil.example/"><text>x</text></a></svg>', /<a>/],
+      ["svg", '<svg><path href="javascript:alert(1)"/></svg>', /links to something outside/],
+      ["svg", '<svg><rect fill="url(https://evil.example/x)"/></svg>', /loads something/],
+      ["svg", "<svg><style>@import 'https://evil.example/x.css';</style></svg>", /loads something/],
+      ["svg", "<svg><!-- hidden --></svg>", /declaration or comment/],
+      ["svg", '<svg><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]></svg>', /declaration/],
+      ["png", "not base64!", /base64/],
+      ["png", Buffer.from("GIF89a-not-a-png-at-all-really-no").toString("base64"), /not a PNG/],
+      [
+        "png",
+        (() => {
+          const big = Buffer.from(png);
+          big.writeUInt32BE(100_000, 16);
+          return big.toString("base64");
+        })(),
+        /each side/,
+      ],
+    ];
+    for (const [format, bad, message] of hostile) {
+      const target = path.join(shell.dir, `bad.${format}`);
+      const result = await shell.call(win, "exportImage", {
+        file: await saveToken(win, target, `export-${format}`),
+        format,
+        data: bad,
+      });
+      expect(result, bad.slice(0, 60)).toMatchObject({ ok: false, error: { kind: "bad-request" } });
+      if (!result.ok) expect(result.error.message).toMatch(message);
+      expect(fs.existsSync(target)).toBe(false);
+    }
+    const wrongKind = await shell.call(win, "exportImage", {
+      file: await saveToken(win, pngFile, "export-png"),
+      format: "svg",
+      data: svg,
+    });
+    expect(wrongKind).toMatchObject({ ok: false, error: { kind: "bad-token" } });
+  });
+
+  it("puts the window in and out of full screen for workshop mode", async () => {
+    const win = shell.newWindow();
+    expect(await shell.value(win, "setFullScreen", { on: true })).toEqual({ fullScreen: true });
+    expect(shell.fullScreen.get(win)).toBe(true);
+    expect(await shell.value(win, "setFullScreen", { on: false })).toEqual({ fullScreen: false });
+    expect(shell.fullScreen.get(win)).toBe(false);
   });
 
   it("never writes over a file that a window has open", async () => {

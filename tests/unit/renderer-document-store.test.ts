@@ -5,12 +5,12 @@
  * the file is, and undo/redo replay main's steps.
  */
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApiClient } from "../../shared/api/client.ts";
 import type { ScorecardApi } from "../../shared/api/contract.ts";
 import { channelOf, METHODS } from "../../shared/api/methods.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
-import { createDocumentStore, type DocumentStore } from "../../renderer/src/state/document-store.ts";
+import { createDocumentStore, type DocumentStore, type ViewKey } from "../../renderer/src/state/document-store.ts";
 import { scoresOf, shownPeriod } from "../../renderer/src/state/scores.ts";
 import { sha256 } from "../support/files.ts";
 import { createShell, type Shell } from "../support/shell-fixture.ts";
@@ -173,13 +173,43 @@ describe("document store", () => {
     await store.getState().load();
     expect(store.getState().phase).toBe("start");
     expect(sha256(path.join(shell.dir, "Plan.scorecard"))).toBe(bytes);
-    store.getState().command("view-strategy-map"); // not built yet: stays
-    expect(store.getState().view).toBe("scorecard");
+    store.getState().command("view-strategy-map");
+    expect(store.getState().view).toBe("strategy-map");
+    store.getState().command("view-what-if");
+    expect(store.getState().view).toBe("what-if");
+    store.getState().command("view-scenarios");
+    expect(store.getState().view).toBe("scenarios");
+    store.getState().setView("no-such-view" as ViewKey);
+    expect(store.getState().view).toBe("scenarios");
     store.getState().setView("actuals");
     store.getState().command("view-scorecard");
     expect(store.getState().view).toBe("scorecard");
     store.getState().command("new-from-template");
     expect(store.getState().dialog).toBe("new-from-template");
+    store.getState().command("toggle-workshop"); // no document: nothing to present
+    expect(store.getState().workshop).toBe(false);
+  });
+
+  it("workshop mode asks main for full screen and gives it back; the sliders are a draft of the window", async () => {
+    await store.getState().load();
+    store.getState().command("toggle-workshop");
+    expect(store.getState().workshop).toBe(true);
+    await vi.waitFor(() => expect(shell.fullScreen.get(windowId)).toBe(true));
+    store.getState().command("toggle-workshop");
+    await vi.waitFor(() => expect(shell.fullScreen.get(windowId)).toBe(false));
+    expect(store.getState().workshop).toBe(false);
+
+    const bytes = sha256(path.join(shell.dir, "Plan.scorecard"));
+    const [first, second] = doc().investments;
+    store.getState().setSpend(first!.id, 123);
+    store.getState().setSpend(second!.id, 456);
+    expect(store.getState().spend).toEqual({ [first!.id]: 123, [second!.id]: 456 });
+    store.getState().setSpends({});
+    expect(store.getState().spend).toEqual({});
+    store.getState().setSpend(first!.id, 7);
+    await store.getState().load(); // a document shown afresh starts from base spend
+    expect(store.getState().spend).toEqual({});
+    expect(sha256(path.join(shell.dir, "Plan.scorecard"))).toBe(bytes);
   });
 
   it("a function edit is built from the document as it is when its turn comes", async () => {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { toDocumentJson } from "../../../shared/document-json.ts";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import { actualsToCsv } from "../../../shared/interchange/actuals-csv.ts";
-import { writeTextAtomically } from "../../file/copy.ts";
+import { writeDataAtomically } from "../../file/copy.ts";
 import { readScorecardFile } from "../../file/open.ts";
 import { parseCommand } from "../args.ts";
 import type { Command } from "../command.ts";
@@ -45,7 +45,7 @@ export const exportCommand: Command = {
     }
     const target = resolve(values.out);
     if (target === source) throw refusal(`${path.basename(target)}: --out names the scorecard file itself`);
-    writeTextAtomically(target, text);
+    writeDataAtomically(target, text);
     out.lines(`exported ${path.basename(source)} to ${values.out}`);
   },
 };

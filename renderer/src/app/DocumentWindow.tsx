@@ -9,10 +9,13 @@ import { PeriodSelect } from "../components/PeriodSelect.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { formatPercent } from "../../../shared/display/numbers.ts";
 import { FrameworkEditor } from "../editor/FrameworkEditor.tsx";
+import { StrategyMapView } from "../map/StrategyMapView.tsx";
+import { ScenariosView } from "../scenarios/ScenariosView.tsx";
 import { ScorecardView } from "../scorecard/ScorecardView.tsx";
 import { useDocumentStore } from "../state/context.tsx";
 import { VIEWS } from "../state/document-store.ts";
 import { type Scores, scoresOf, shownPeriod, viewFor } from "../state/scores.ts";
+import { WhatIfView } from "../whatif/WhatIfView.tsx";
 
 const APP_NAME = "Scorecard Studio";
 
@@ -145,6 +148,9 @@ export function DocumentWindow() {
         {view === "scorecard" && <ScorecardView />}
         {view === "framework" && <FrameworkEditor />}
         {view === "actuals" && <ActualsGrid />}
+        {view === "strategy-map" && <StrategyMapView />}
+        {view === "what-if" && <WhatIfView />}
+        {view === "scenarios" && <ScenariosView />}
       </main>
     </div>
   );

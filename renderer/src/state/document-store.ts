@@ -20,9 +20,9 @@ export const VIEWS = [
   { key: "scorecard", label: "Scorecard", ready: true },
   { key: "framework", label: "Framework", ready: true },
   { key: "actuals", label: "Actuals", ready: true },
-  { key: "strategy-map", label: "Strategy Map", ready: false },
-  { key: "what-if", label: "What-If", ready: false },
-  { key: "scenarios", label: "Scenarios", ready: false },
+  { key: "strategy-map", label: "Strategy Map", ready: true },
+  { key: "what-if", label: "What-If", ready: true },
+  { key: "scenarios", label: "Scenarios", ready: true },
 ] as const;
 export type ViewKey = (typeof VIEWS)[number]["key"];
 
@@ -66,6 +66,13 @@ export interface DocumentStoreState {
   selection: Selection;
   /** A dialog over the window: a new document from a template, or a share copy. */
   dialog: "new-from-template" | "share" | null;
+  /**
+   * The what-if sliders: spend per investment id, for investments moved away from their base.
+   * A draft of the window, not of the file: "Save as scenario" writes it to the file.
+   */
+  spend: Readonly<Record<string, number>>;
+  /** Workshop mode: full screen, large type, the map and the what-if side by side. */
+  workshop: boolean;
 }
 
 export interface DocumentActions {
@@ -88,6 +95,12 @@ export interface DocumentActions {
   openDialog(dialog: DocumentStoreState["dialog"]): void;
   /** Carries out a menu command that main sent. */
   command(command: Command): void;
+  /** Moves one what-if slider. */
+  setSpend(investmentId: string, spend: number): void;
+  /** Replaces every slider at once (an optimizer's proposal, a saved scenario); {} resets to base. */
+  setSpends(spend: Readonly<Record<string, number>>): void;
+  /** Enters or leaves workshop mode, asking main to fill the screen or give it back. */
+  setWorkshop(on: boolean): Promise<void>;
 }
 
 export type DocumentStore = StoreApi<DocumentStoreState & DocumentActions>;
@@ -153,6 +166,8 @@ export function createDocumentStore(api: ScorecardApi): DocumentStore {
       periodId: null,
       selection: null,
       dialog: null,
+      spend: {},
+      workshop: false,
 
       // In the queue: an edit sent before the document was replaced is answered first.
       load: () =>
@@ -194,6 +209,7 @@ export function createDocumentStore(api: ScorecardApi): DocumentStore {
           periodId: null,
           selection: null,
           dialog: null,
+          spend: {},
         });
       },
 
@@ -274,9 +290,18 @@ export function createDocumentStore(api: ScorecardApi): DocumentStore {
             if (s.doc) s.openDialog("share");
             return;
           case "toggle-workshop":
-            // Workshop mode arrives with the strategy map and what-if views.
+            if (s.doc) void s.setWorkshop(!s.workshop);
             return;
         }
+      },
+
+      setSpend: (investmentId, spend) => set((s) => ({ spend: { ...s.spend, [investmentId]: spend } })),
+      setSpends: (spend) => set({ spend }),
+
+      async setWorkshop(on) {
+        set({ workshop: on });
+        // The mode works in a window too; a refusal to fill the screen is not worth a notice.
+        await api.setFullScreen({ on });
       },
     };
   });
