@@ -27,7 +27,7 @@ test("previews each template and creates one into the chosen file", async ({ app
   await expect(page).toHaveTitle("Plan — Scorecard Studio");
   await expect(page.locator(".file-name")).toHaveText("Plan.scorecard");
   await expect(page.locator("[data-save-state]")).toHaveText("All changes saved");
-  await expect(page.getByRole("button", { name: "Strategy Map" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Strategy Map" })).toBeEnabled();
   await expect(page.getByRole("button", { name: "Scorecard" })).toHaveAttribute("aria-current", "page");
 });
 

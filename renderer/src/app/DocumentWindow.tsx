@@ -1,7 +1,6 @@
 /**
  * A document's window: its name and whether the file is up to date, the period shown, undo and
- * redo, and the views. Views not built yet are listed but disabled, so the layout does not move
- * when they arrive.
+ * redo, and the views.
  */
 import { useEffect } from "react";
 import { ActualsGrid } from "../actuals/ActualsGrid.tsx";
@@ -89,17 +88,11 @@ function ViewNav() {
           type="button"
           className="view-tab"
           aria-current={view === v.key ? "page" : undefined}
-          disabled={!v.ready}
-          aria-describedby={v.ready ? undefined : "view-later"}
-          title={v.ready ? undefined : `${v.label} is coming in a later version`}
           onClick={() => setView(v.key)}
         >
           {v.label}
         </button>
       ))}
-      <span id="view-later" className="visually-hidden">
-        Coming in a later version
-      </span>
     </nav>
   );
 }

@@ -17,12 +17,12 @@ import type { Problem, ScorecardDocument } from "../../../shared/domain/types.ts
 import { problemsOf } from "./dry-run.ts";
 
 export const VIEWS = [
-  { key: "scorecard", label: "Scorecard", ready: true },
-  { key: "framework", label: "Framework", ready: true },
-  { key: "actuals", label: "Actuals", ready: true },
-  { key: "strategy-map", label: "Strategy Map", ready: true },
-  { key: "what-if", label: "What-If", ready: true },
-  { key: "scenarios", label: "Scenarios", ready: true },
+  { key: "scorecard", label: "Scorecard" },
+  { key: "framework", label: "Framework" },
+  { key: "actuals", label: "Actuals" },
+  { key: "strategy-map", label: "Strategy Map" },
+  { key: "what-if", label: "What-If" },
+  { key: "scenarios", label: "Scenarios" },
 ] as const;
 export type ViewKey = (typeof VIEWS)[number]["key"];
 
@@ -254,7 +254,7 @@ export function createDocumentStore(api: ScorecardApi): DocumentStore {
       redo: () => travel("redo"),
 
       setView: (view) => {
-        if (VIEWS.some((v) => v.key === view && v.ready)) set({ view });
+        if (VIEWS.some((v) => v.key === view)) set({ view });
       },
       setPeriod: (periodId) => set({ periodId }),
       select: (selection) => set({ selection }),
