@@ -3,18 +3,13 @@
  * redo, and the views.
  */
 import { useEffect } from "react";
-import { ActualsGrid } from "../actuals/ActualsGrid.tsx";
 import { PeriodSelect } from "../components/PeriodSelect.tsx";
-import { StatusBadge } from "../components/StatusBadge.tsx";
-import { formatPercent } from "../../../shared/display/numbers.ts";
-import { FrameworkEditor } from "../editor/FrameworkEditor.tsx";
-import { StrategyMapView } from "../map/StrategyMapView.tsx";
-import { ScenariosView } from "../scenarios/ScenariosView.tsx";
-import { ScorecardView } from "../scorecard/ScorecardView.tsx";
 import { useDocumentStore } from "../state/context.tsx";
 import { VIEWS } from "../state/document-store.ts";
-import { type Scores, scoresOf, shownPeriod, viewFor } from "../state/scores.ts";
-import { WhatIfView } from "../whatif/WhatIfView.tsx";
+import { scoresOf, shownPeriod } from "../state/scores.ts";
+import { WorkshopWindow } from "../workshop/WorkshopWindow.tsx";
+import { OverallChip } from "./OverallChip.tsx";
+import { ViewContent } from "./ViewContent.tsx";
 
 const APP_NAME = "Scorecard Studio";
 
@@ -65,18 +60,6 @@ function HistoryButtons() {
   );
 }
 
-/** The overall score of the period shown, in every view: an edit anywhere shows its effect here. */
-function OverallChip({ scores, periodId }: { scores: Scores; periodId: string | null }) {
-  const { overall } = viewFor(scores, periodId);
-  return (
-    <output className="overall-chip" aria-label="Overall score" data-testid="header-overall">
-      <span className="muted">Overall</span>
-      <span className="overall-value">{formatPercent(overall.score)}</span>
-      <StatusBadge status={overall.status} />
-    </output>
-  );
-}
-
 function ViewNav() {
   const view = useDocumentStore((s) => s.view);
   const setView = useDocumentStore((s) => s.setView);
@@ -97,18 +80,34 @@ function ViewNav() {
   );
 }
 
+function WorkshopButton() {
+  const setWorkshop = useDocumentStore((s) => s.setWorkshop);
+  return (
+    <button
+      type="button"
+      onClick={() => void setWorkshop(true)}
+      aria-keyshortcuts="F5"
+      title="Workshop mode: full screen, large type, the map beside the what-if (F5)"
+    >
+      <span aria-hidden="true">⛶</span> Workshop
+    </button>
+  );
+}
+
 export function DocumentWindow() {
   const doc = useDocumentStore((s) => s.doc);
   const fileName = useDocumentStore((s) => s.fileName);
   const view = useDocumentStore((s) => s.view);
   const periodId = useDocumentStore((s) => s.periodId);
   const setPeriod = useDocumentStore((s) => s.setPeriod);
+  const workshop = useDocumentStore((s) => s.workshop);
 
   useEffect(() => {
     document.title = `${fileName.replace(/\.scorecard$/i, "")} — ${APP_NAME}`;
   }, [fileName]);
 
   if (!doc) return null;
+  if (workshop) return <WorkshopWindow />;
   const scores = scoresOf(doc);
   const periods = scores.model.periods.map((p) => ({ id: p.id, label: p.label }));
   return (
@@ -133,17 +132,13 @@ export function DocumentWindow() {
             onChange={(k) => setPeriod(periods[k]?.id ?? null)}
           />
           <HistoryButtons />
+          <WorkshopButton />
         </div>
       </header>
       <ViewNav />
       {/* Focusable from script only: where focus goes when what had it goes away. */}
       <main className="view" aria-label={VIEWS.find((v) => v.key === view)?.label} tabIndex={-1}>
-        {view === "scorecard" && <ScorecardView />}
-        {view === "framework" && <FrameworkEditor />}
-        {view === "actuals" && <ActualsGrid />}
-        {view === "strategy-map" && <StrategyMapView />}
-        {view === "what-if" && <WhatIfView />}
-        {view === "scenarios" && <ScenariosView />}
+        <ViewContent view={view} />
       </main>
     </div>
   );

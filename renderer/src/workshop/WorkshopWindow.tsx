@@ -1,0 +1,105 @@
+/**
+ * Workshop mode (SPEC §5): what a consultant puts on the projector. Full screen (main is asked by
+ * the store), large type and high contrast, a presenter bar with one key per screen, and on the
+ * first screen the strategy map beside the what-if panel, so the room sees a slider move the
+ * cards. The other screens are the window's own views, scaled up.
+ */
+import "./workshop.css";
+import { useEffect } from "react";
+import { OverallChip } from "../app/OverallChip.tsx";
+import { ViewContent } from "../app/ViewContent.tsx";
+import { StrategyMap } from "../map/StrategyMap.tsx";
+import { useDocumentStore, useStoreApi } from "../state/context.tsx";
+import { scoresOf } from "../state/scores.ts";
+import { scenarioOf } from "../state/whatif.ts";
+import { SIDE_BY_SIDE, WORKSHOP_SCREENS, workshopKeyOf } from "./workshop-keys.ts";
+
+function useWorkshopKeys() {
+  const store = useStoreApi();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const action = workshopKeyOf(event, event.target instanceof Element ? event.target : null);
+      if (!action) return;
+      event.preventDefault();
+      const s = store.getState();
+      if (action.kind === "exit") void s.setWorkshop(false);
+      else s.setView(action.view);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [store]);
+}
+
+function ScreenNav() {
+  const view = useDocumentStore((s) => s.view);
+  const setView = useDocumentStore((s) => s.setView);
+  const shown = SIDE_BY_SIDE.has(view) ? "what-if" : view;
+  return (
+    <nav className="workshop-screens" aria-label="Workshop screens">
+      {WORKSHOP_SCREENS.map((screen) => (
+        <button
+          key={screen.key}
+          type="button"
+          aria-current={shown === screen.view ? "page" : undefined}
+          aria-keyshortcuts={screen.key}
+          onClick={() => setView(screen.view)}
+        >
+          <kbd>{screen.key}</kbd> {screen.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+function SideBySide() {
+  const doc = useDocumentStore((s) => s.doc);
+  const spend = useDocumentStore((s) => s.spend);
+  if (!doc) return null;
+  return (
+    <div className="workshop-split">
+      <section className="workshop-map" aria-label="Strategy map, projected">
+        <StrategyMap projection={scenarioOf(doc, spend)} large />
+      </section>
+      <section className="workshop-whatif" aria-label="What-if">
+        {/* ProjectedScores and InvestmentSliders (large) arrive with the what-if view. */}
+      </section>
+    </div>
+  );
+}
+
+export function WorkshopWindow() {
+  const doc = useDocumentStore((s) => s.doc);
+  const view = useDocumentStore((s) => s.view);
+  const periodId = useDocumentStore((s) => s.periodId);
+  const setWorkshop = useDocumentStore((s) => s.setWorkshop);
+  useWorkshopKeys();
+  if (!doc) return null;
+  return (
+    <div className="workshop" data-testid="workshop">
+      <header className="workshop-bar">
+        <h1 className="truncate" title={doc.scorecard.title}>
+          {doc.scorecard.title}
+        </h1>
+        <OverallChip scores={scoresOf(doc)} periodId={periodId} />
+        <ScreenNav />
+        <button
+          type="button"
+          className="workshop-exit"
+          aria-keyshortcuts="Escape"
+          onClick={() => void setWorkshop(false)}
+        >
+          Exit workshop <kbd>Esc</kbd>
+        </button>
+      </header>
+      <main className="workshop-stage" tabIndex={-1}>
+        {SIDE_BY_SIDE.has(view) ? (
+          <SideBySide />
+        ) : (
+          <div className="workshop-zoom">
+            <ViewContent view={view} />
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}
