@@ -43,3 +43,34 @@ function withUnit(number: string, unit: string): string {
   if (unit === "") return number;
   return unit.startsWith("%") ? `${number}${unit}` : `${number}\u00a0${unit}`;
 }
+
+// One formatter per currency: building an Intl.NumberFormat costs far more than using one.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(currency: string, signed: boolean): Intl.NumberFormat {
+  const key = `${currency}:${signed}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, {
+      style: "currency",
+      currency,
+      // Spend is planned in whole units: cents would only add noise to a board's table.
+      maximumFractionDigits: 0,
+      minimumFractionDigits: 0,
+      ...(signed ? { signDisplay: "exceptZero" as const } : {}),
+    });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+/** An amount in the scorecard's currency, whole units: 4200000 "EUR" → "€4,200,000". */
+export function formatMoney(value: number, currency: string): string {
+  return moneyFormat(currency, false).format(value).replace("-", "−");
+}
+
+/** A change of an amount, always signed: +420000 → "+€420,000", −1200 → "−€1,200", 0 → "±€0". */
+export function formatMoneyChange(delta: number, currency: string): string {
+  const text = moneyFormat(currency, true).format(delta).replace("-", "−");
+  // Intl leaves out the sign exactly when the amount rounds to zero.
+  return /^[+−]/.test(text) ? text : `±${text}`;
+}

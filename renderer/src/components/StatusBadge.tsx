@@ -5,7 +5,7 @@ import type { Status } from "../../../shared/scoring/view.ts";
  * One distinct shape per status, drawn as SVG so it looks the same with any font: the shapes of
  * STATUS_TEXT's icons (circle, triangle, square, ring) with a check, "!", cross or dash inside.
  */
-function StatusIcon({ status }: { status: Status }) {
+export function StatusIcon({ status }: { status: Status }) {
   return (
     <svg className="status-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
       {status === "green" && (

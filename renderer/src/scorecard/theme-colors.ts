@@ -4,7 +4,21 @@
  */
 import { useEffect, useState } from "react";
 
-const NAMES = ["text", "muted", "border", "surface", "focus", "green", "amber", "red"] as const;
+const NAMES = [
+  "text",
+  "muted",
+  "border",
+  "surface",
+  "focus",
+  "green",
+  "amber",
+  "red",
+  // Series that are not statuses: scenarios side by side.
+  "series-1",
+  "series-2",
+  "series-3",
+  "series-4",
+] as const;
 export type ThemeColors = Record<(typeof NAMES)[number], string>;
 
 function readColors(): ThemeColors {
