@@ -45,3 +45,12 @@ export function scenarioOf(doc: ScorecardDocument, spend: Readonly<Record<string
   last = { doc, spend, result };
   return result;
 }
+
+/**
+ * A spend other than the sliders' (an optimizer's proposal), evaluated without replacing the
+ * sliders' cached result: the one-entry cache above would otherwise flip between the two.
+ */
+export function evaluateSpend(doc: ScorecardDocument, spend: Readonly<Record<string, number>>): ScenarioResult {
+  const { model, workspace } = whatIfOf(doc);
+  return evaluateScenario(model, spendVector(model, spend), workspace);
+}

@@ -1,0 +1,105 @@
+/**
+ * The scenario's scores as the sliders move: the overall (baseline → projected, the change in
+ * points, the projected status) and one pair of bars per perspective, baseline against scenario,
+ * with every number also written out. Plain HTML bars: they cost nothing to redraw per slider
+ * step, scale with the type in workshop mode, and read as text to a screen reader.
+ */
+import "./whatif.css";
+import { useId } from "react";
+import { StatusBadge } from "../components/StatusBadge.tsx";
+import { useDocumentStore } from "../state/context.tsx";
+import { scenarioOf } from "../state/whatif.ts";
+import type { ProjectedScore } from "../../../shared/whatif/scenario.ts";
+import { formatPoints, formatScore, pointsDirection } from "./format.ts";
+
+const ARROW = { up: "▲", down: "▼", flat: "■" } as const;
+
+/** "+1.2 pts" with an arrow and the words for it, so the direction is never colour alone. */
+export function PointsChange({ delta, testId }: { delta: number | null; testId?: string }) {
+  const direction = pointsDirection(delta);
+  return (
+    <span className={`points delta-${direction}`} data-testid={testId}>
+      <span aria-hidden="true">{ARROW[direction]} </span>
+      {formatPoints(delta)}
+    </span>
+  );
+}
+
+function Bar({ score, scale, kind }: { score: number | null; scale: number; kind: "baseline" | "scenario" }) {
+  const width = score === null ? 0 : Math.max(0, Math.min(1, score / scale)) * 100;
+  return (
+    <div className={`score-bar score-bar-${kind}`} aria-hidden="true">
+      <span style={{ width: `${width}%` }} />
+    </div>
+  );
+}
+
+function PerspectiveBars({ p, scale }: { p: { id: string; name: string } & ProjectedScore; scale: number }) {
+  return (
+    <li className="perspective-bars" data-perspective-id={p.id}>
+      <div className="perspective-head">
+        <span className="perspective-name truncate" dir="auto" title={p.name}>
+          {p.name}
+        </span>
+        <span className="perspective-numbers">
+          <span className="visually-hidden">baseline </span>
+          <span className="muted">{formatScore(p.baseline)}</span>
+          <span aria-hidden="true"> → </span>
+          <span className="visually-hidden"> projected </span>
+          <strong>{formatScore(p.projected)}</strong> <PointsChange delta={p.delta} />
+        </span>
+      </div>
+      <Bar score={p.baseline} scale={scale} kind="baseline" />
+      <Bar score={p.projected} scale={scale} kind="scenario" />
+    </li>
+  );
+}
+
+export function ProjectedScores({ large = false }: { large?: boolean }) {
+  const titleId = useId();
+  const doc = useDocumentStore((s) => s.doc);
+  const spend = useDocumentStore((s) => s.spend);
+  if (!doc) return null;
+  const result = scenarioOf(doc, spend);
+  const { overall } = result;
+  // Bars share one scale: 100 %, or more when a capped score goes beyond it.
+  const scale = Math.max(1, ...result.perspectives.flatMap((p) => [p.baseline ?? 0, p.projected ?? 0]));
+  return (
+    <section className={`panel projected-scores${large ? " large" : ""}`} aria-labelledby={titleId}>
+      <h2 id={titleId} className="panel-title">
+        Projected scores
+      </h2>
+      <div className="projected-overall">
+        <div>
+          <span className="muted">Overall</span>
+          <p className="projected-line">
+            <span className="muted">
+              <span className="visually-hidden">baseline </span>
+              <span data-testid="baseline-overall">{formatScore(overall.baseline)}</span>
+            </span>
+            <span aria-hidden="true" className="muted">
+              →
+            </span>
+            <span className="big">
+              <span className="visually-hidden">projected </span>
+              <span data-testid="projected-overall">{formatScore(overall.projected)}</span>
+            </span>
+          </p>
+        </div>
+        <div className="projected-side">
+          <PointsChange delta={overall.delta} testId="projected-delta" />
+          <StatusBadge status={overall.status} />
+        </div>
+      </div>
+      <ul className="perspective-list" aria-label="Per perspective, baseline and scenario">
+        {result.perspectives.map((p) => (
+          <PerspectiveBars key={p.id} p={p} scale={scale} />
+        ))}
+      </ul>
+      <p className="bar-legend muted" aria-hidden="true">
+        <span className="legend-swatch score-bar-baseline" /> Baseline
+        <span className="legend-swatch score-bar-scenario" /> Scenario
+      </p>
+    </section>
+  );
+}
