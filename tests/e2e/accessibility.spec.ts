@@ -1,6 +1,6 @@
 /**
- * Every main view checked by axe-core (WCAG 2.1 A and AA rules) in both themes: labelled
- * controls, names for every widget, valid ARIA, and colour contrast.
+ * Every main view, and workshop mode, checked by axe-core (WCAG 2.1 A and AA rules) in both themes:
+ * labelled controls, names for every widget, valid ARIA, and colour contrast.
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
@@ -22,9 +22,16 @@ for (const theme of ["light", "dark"] as const)
     expect(await violations(page), "start screen").toEqual([]);
 
     await app.launch(shell.writeScorecard("Demo.scorecard", "demo"));
-    for (const view of ["Scorecard", "Framework", "Actuals"]) {
+    for (const view of ["Scorecard", "Framework", "Actuals", "Strategy Map", "What-If", "Scenarios"]) {
       await page.getByRole("button", { name: view, exact: true }).click();
       await expect(page.getByRole("main")).toHaveAttribute("aria-label", view);
       expect(await violations(page), view).toEqual([]);
     }
+
+    await page.getByRole("button", { name: "Workshop" }).click();
+    await expect(page.getByTestId("workshop")).toBeVisible();
+    await page.keyboard.press("1");
+    expect(await violations(page), "workshop: map and what-if").toEqual([]);
+    await page.keyboard.press("2");
+    expect(await violations(page), "workshop: scorecard").toEqual([]);
   });

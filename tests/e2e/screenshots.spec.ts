@@ -38,5 +38,16 @@ for (const theme of THEMES)
       await page.getByRole("button", { name: "Actuals" }).click();
       await fits();
       await app.screenshot(`actuals-${suffix}`);
+
+      for (const [view, name] of [
+        ["Strategy Map", "map"],
+        ["What-If", "whatif"],
+        ["Scenarios", "scenarios"],
+      ] as const) {
+        await page.getByRole("button", { name: view, exact: true }).click();
+        await expect(page.getByRole("main")).toHaveAttribute("aria-label", view);
+        await fits();
+        await app.screenshot(`${name}-${suffix}`);
+      }
     });
   }

@@ -89,7 +89,7 @@ function WorkshopButton() {
       aria-keyshortcuts="F5"
       title="Workshop mode: full screen, large type, the map beside the what-if (F5)"
     >
-      <span aria-hidden="true">⛶</span> Workshop
+      Workshop
     </button>
   );
 }

@@ -8,10 +8,14 @@ import "./workshop.css";
 import { useEffect } from "react";
 import { OverallChip } from "../app/OverallChip.tsx";
 import { ViewContent } from "../app/ViewContent.tsx";
+import { useSettled } from "../common/use-settled.ts";
 import { StrategyMap } from "../map/StrategyMap.tsx";
 import { useDocumentStore, useStoreApi } from "../state/context.tsx";
 import { scoresOf } from "../state/scores.ts";
 import { scenarioOf } from "../state/whatif.ts";
+import { InvestmentSliders } from "../whatif/InvestmentSliders.tsx";
+import { ProjectedScores } from "../whatif/ProjectedScores.tsx";
+import { SETTLE_MS } from "../whatif/WhatIfView.tsx";
 import { SIDE_BY_SIDE, WORKSHOP_SCREENS, workshopKeyOf } from "./workshop-keys.ts";
 
 function useWorkshopKeys() {
@@ -53,7 +57,11 @@ function ScreenNav() {
 
 function SideBySide() {
   const doc = useDocumentStore((s) => s.doc);
-  const spend = useDocumentStore((s) => s.spend);
+  // The map follows once the sliders rest, as in the what-if view: a step stays within a frame.
+  const spend = useSettled(
+    useDocumentStore((s) => s.spend),
+    SETTLE_MS,
+  );
   if (!doc) return null;
   return (
     <div className="workshop-split">
@@ -61,7 +69,8 @@ function SideBySide() {
         <StrategyMap projection={scenarioOf(doc, spend)} large />
       </section>
       <section className="workshop-whatif" aria-label="What-if">
-        {/* ProjectedScores and InvestmentSliders (large) arrive with the what-if view. */}
+        <ProjectedScores large />
+        <InvestmentSliders large />
       </section>
     </div>
   );

@@ -1,0 +1,93 @@
+/**
+ * Workshop mode through the harness: entered from the header and from the menu (F5), the window
+ * asked to fill the screen, large type, the map beside the what-if panel, one key per screen,
+ * Escape to leave; and how it looks on a 1920×1080 screen and a 1280×720 projector.
+ */
+import type { Page } from "@playwright/test";
+import { expect, test } from "./harness/fixture.ts";
+
+const fontSize = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
+
+test("enter, switch screens by key, leave; full screen follows", async ({ app, shell, page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await app.launch(shell.writeScorecard("Workshop.scorecard", "demo"));
+  const normalTitle = await fontSize(page, ".document-name h1");
+  await page.getByRole("button", { name: "Workshop" }).click();
+
+  const workshop = page.getByTestId("workshop");
+  await expect(workshop).toBeVisible();
+  await expect.poll(() => shell.fullScreen.get(app.windowId)).toBe(true);
+  // Large type: the title and the overall score are read from the back of the room.
+  expect(await fontSize(page, ".workshop-bar h1")).toBeGreaterThanOrEqual(normalTitle * 1.4);
+  expect(await fontSize(page, ".workshop-bar .overall-value")).toBeGreaterThanOrEqual(24);
+
+  // The first screen: the map on the left, the what-if beside it.
+  await page.keyboard.press("1");
+  const map = page.getByRole("region", { name: "Strategy map, projected" });
+  const whatIf = page.getByRole("region", { name: "What-if" });
+  await expect(map).toBeVisible();
+  await expect(whatIf).toBeVisible();
+  const [m, w] = [await map.boundingBox(), await whatIf.boundingBox()];
+  expect(m && w && m.x + m.width <= w.x + 1).toBe(true);
+  await expect(page.getByRole("button", { name: /Map & What-If/ })).toHaveAttribute("aria-current", "page");
+
+  await page.keyboard.press("2");
+  await expect(workshop.getByRole("treegrid")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Scorecard/ })).toHaveAttribute("aria-current", "page");
+  await page.keyboard.press("3");
+  await expect(page.getByRole("button", { name: /Scenarios/ })).toHaveAttribute("aria-current", "page");
+  await page.keyboard.press("4");
+  await expect(page.getByRole("button", { name: /Framework/ })).toHaveAttribute("aria-current", "page");
+  await page.keyboard.press("1");
+  await expect(map).toBeVisible();
+
+  await page.keyboard.press("Escape");
+  await expect(workshop).toBeHidden();
+  await expect(page.getByTestId("header-overall")).toBeVisible();
+  await expect.poll(() => shell.fullScreen.get(app.windowId)).toBe(false);
+});
+
+test("the menu's Workshop Mode command (F5) toggles it", async ({ app, shell, page }) => {
+  await app.launch(shell.writeScorecard("Workshop.scorecard", "demo"));
+  shell.host.send(app.windowId, { type: "command", command: "toggle-workshop" });
+  await expect(page.getByTestId("workshop")).toBeVisible();
+  await expect.poll(() => shell.fullScreen.get(app.windowId)).toBe(true);
+  // Keys typed into a field stay the field's: "2" in a name does not switch screens.
+  await page.keyboard.press("4");
+  await page.getByRole("treeitem").first().dblclick();
+  const rename = page.getByRole("textbox").first();
+  await rename.press("End");
+  await rename.pressSequentially("2");
+  await expect(page.getByRole("button", { name: /Framework/ })).toHaveAttribute("aria-current", "page");
+  await rename.press("Escape");
+  shell.host.send(app.windowId, { type: "command", command: "toggle-workshop" });
+  await expect(page.getByTestId("workshop")).toBeHidden();
+  await expect.poll(() => shell.fullScreen.get(app.windowId)).toBe(false);
+});
+
+for (const theme of ["light", "dark"] as const)
+  for (const size of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+  ] as const)
+    test(`presenter layout, ${theme} ${size.width}x${size.height}`, async ({ app, shell, page }) => {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme: theme });
+      await app.launch(shell.writeScorecard("Northwind demo.scorecard", "demo"));
+      await page.getByRole("button", { name: "Workshop" }).click();
+      await page.keyboard.press("1");
+      await expect(page.getByRole("region", { name: "Strategy map, projected" })).toBeVisible();
+      // Nothing sideways, and the presenter bar stays one line.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      const bar = await page.locator(".workshop-bar").boundingBox();
+      expect(bar?.height ?? 999).toBeLessThan(size.height / 8);
+      await app.screenshot(`workshop-${theme}-${size.width}x${size.height}`);
+      if (theme === "light" && size.width === 1920) {
+        await page.keyboard.press("2");
+        await app.screenshot(`workshop-scorecard-${theme}-${size.width}x${size.height}`);
+      }
+    });
