@@ -32,6 +32,6 @@ for (const theme of ["light", "dark"] as const)
     await expect(page.getByTestId("workshop")).toBeVisible();
     await page.keyboard.press("1");
     expect(await violations(page), "workshop: map and what-if").toEqual([]);
-    await page.keyboard.press("2");
+    await page.keyboard.press("3");
     expect(await violations(page), "workshop: scorecard").toEqual([]);
   });

@@ -35,12 +35,18 @@ test("enter, switch screens by key, leave; full screen follows", async ({ app, s
   expect(m && w && m.x + m.width <= w.x + 1).toBe(true);
   await expect(page.getByRole("button", { name: /Map & What-If/ })).toHaveAttribute("aria-current", "page");
 
+  // The map alone, full width: wider than beside the sliders.
   await page.keyboard.press("2");
+  await expect(whatIf).toBeHidden();
+  await expect(map).toBeVisible();
+  expect((await map.boundingBox())?.width ?? 0).toBeGreaterThan((m?.width ?? 0) * 1.2);
+  await expect(page.getByRole("button", { name: /Map$/ })).toHaveAttribute("aria-current", "page");
+  await page.keyboard.press("3");
   await expect(workshop.getByRole("treegrid")).toBeVisible();
   await expect(page.getByRole("button", { name: /Scorecard/ })).toHaveAttribute("aria-current", "page");
-  await page.keyboard.press("3");
-  await expect(page.getByRole("button", { name: /Scenarios/ })).toHaveAttribute("aria-current", "page");
   await page.keyboard.press("4");
+  await expect(page.getByRole("button", { name: /Scenarios/ })).toHaveAttribute("aria-current", "page");
+  await page.keyboard.press("5");
   await expect(page.getByRole("button", { name: /Framework/ })).toHaveAttribute("aria-current", "page");
   await page.keyboard.press("1");
   await expect(map).toBeVisible();
@@ -57,7 +63,7 @@ test("the menu's Workshop Mode command (F5) toggles it", async ({ app, shell, pa
   await expect(page.getByTestId("workshop")).toBeVisible();
   await expect.poll(() => shell.fullScreen.get(app.windowId)).toBe(true);
   // Keys typed into a field stay the field's: "2" in a name does not switch screens.
-  await page.keyboard.press("4");
+  await page.keyboard.press("5");
   await page.getByRole("treeitem").first().dblclick();
   const rename = page.getByRole("textbox").first();
   await rename.press("End");
@@ -86,8 +92,10 @@ for (const theme of ["light", "dark"] as const)
       const bar = await page.locator(".workshop-bar").boundingBox();
       expect(bar?.height ?? 999).toBeLessThan(size.height / 8);
       await app.screenshot(`workshop-${theme}-${size.width}x${size.height}`);
+      await page.keyboard.press("2");
+      await app.screenshot(`workshop-map-${theme}-${size.width}x${size.height}`);
       if (theme === "light" && size.width === 1920) {
-        await page.keyboard.press("2");
+        await page.keyboard.press("3");
         await app.screenshot(`workshop-scorecard-${theme}-${size.width}x${size.height}`);
       }
     });

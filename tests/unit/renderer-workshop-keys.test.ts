@@ -21,12 +21,13 @@ describe("workshop keys", () => {
   it("number keys switch screens and Escape leaves, from the page, a button or a slider", () => {
     for (const target of [null, element("button"), element("input", "range"), element("div")]) {
       expect(workshopKeyOf(key("1"), target)).toEqual({ kind: "view", view: "what-if" });
-      expect(workshopKeyOf(key("2"), target)).toEqual({ kind: "view", view: "scorecard" });
-      expect(workshopKeyOf(key("3"), target)).toEqual({ kind: "view", view: "scenarios" });
-      expect(workshopKeyOf(key("4"), target)).toEqual({ kind: "view", view: "framework" });
+      expect(workshopKeyOf(key("2"), target)).toEqual({ kind: "view", view: "strategy-map" });
+      expect(workshopKeyOf(key("3"), target)).toEqual({ kind: "view", view: "scorecard" });
+      expect(workshopKeyOf(key("4"), target)).toEqual({ kind: "view", view: "scenarios" });
+      expect(workshopKeyOf(key("5"), target)).toEqual({ kind: "view", view: "framework" });
       expect(workshopKeyOf(key("Escape"), target)).toEqual({ kind: "exit" });
     }
-    expect(WORKSHOP_SCREENS.map((s) => s.key)).toEqual(["1", "2", "3", "4"]);
+    expect(WORKSHOP_SCREENS.map((s) => s.key)).toEqual(["1", "2", "3", "4", "5"]);
   });
 
   it("leaves keys to fields, dialogs and edits in progress, and to shortcuts with modifiers", () => {
@@ -46,7 +47,7 @@ describe("workshop keys", () => {
     expect(workshopKeyOf(key("1", { ctrlKey: true }), null)).toBeNull();
     expect(workshopKeyOf(key("2", { metaKey: true }), null)).toBeNull();
     expect(workshopKeyOf(key("3", { altKey: true }), null)).toBeNull();
-    expect(workshopKeyOf(key("5"), null)).toBeNull();
+    expect(workshopKeyOf(key("6"), null)).toBeNull();
     expect(workshopKeyOf(key("a"), null)).toBeNull();
   });
 });

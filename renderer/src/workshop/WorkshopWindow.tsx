@@ -11,12 +11,13 @@ import { ViewContent } from "../app/ViewContent.tsx";
 import { useSettled } from "../common/use-settled.ts";
 import { StrategyMap } from "../map/StrategyMap.tsx";
 import { useDocumentStore, useStoreApi } from "../state/context.tsx";
+import type { ViewKey } from "../state/document-store.ts";
 import { scoresOf } from "../state/scores.ts";
 import { scenarioOf } from "../state/whatif.ts";
 import { InvestmentSliders } from "../whatif/InvestmentSliders.tsx";
 import { ProjectedScores } from "../whatif/ProjectedScores.tsx";
 import { SETTLE_MS } from "../whatif/WhatIfView.tsx";
-import { SIDE_BY_SIDE, WORKSHOP_SCREENS, workshopKeyOf } from "./workshop-keys.ts";
+import { WORKSHOP_SCREENS, workshopKeyOf } from "./workshop-keys.ts";
 
 function useWorkshopKeys() {
   const store = useStoreApi();
@@ -37,14 +38,13 @@ function useWorkshopKeys() {
 function ScreenNav() {
   const view = useDocumentStore((s) => s.view);
   const setView = useDocumentStore((s) => s.setView);
-  const shown = SIDE_BY_SIDE.has(view) ? "what-if" : view;
   return (
     <nav className="workshop-screens" aria-label="Workshop screens">
       {WORKSHOP_SCREENS.map((screen) => (
         <button
           key={screen.key}
           type="button"
-          aria-current={shown === screen.view ? "page" : undefined}
+          aria-current={view === screen.view ? "page" : undefined}
           aria-keyshortcuts={screen.key}
           onClick={() => setView(screen.view)}
         >
@@ -55,23 +55,44 @@ function ScreenNav() {
   );
 }
 
-function SideBySide() {
+/** The map in projection mode; it follows once the sliders rest, as in the what-if view, so a step stays within a frame. */
+function ProjectedMap() {
   const doc = useDocumentStore((s) => s.doc);
-  // The map follows once the sliders rest, as in the what-if view: a step stays within a frame.
   const spend = useSettled(
     useDocumentStore((s) => s.spend),
     SETTLE_MS,
   );
-  if (!doc) return null;
+  return doc ? <StrategyMap projection={scenarioOf(doc, spend)} large /> : null;
+}
+
+/** Screen 1: the map beside the sliders, the projected scores under the map. */
+function SideBySide() {
   return (
     <div className="workshop-split">
-      <section className="workshop-map" aria-label="Strategy map, projected">
-        <StrategyMap projection={scenarioOf(doc, spend)} large />
-      </section>
-      <section className="workshop-whatif" aria-label="What-if">
+      <div className="workshop-left">
+        <section className="workshop-map" aria-label="Strategy map, projected">
+          <ProjectedMap />
+        </section>
         <ProjectedScores large />
+      </div>
+      <section className="workshop-whatif" aria-label="What-if">
         <InvestmentSliders large />
       </section>
+    </div>
+  );
+}
+
+function Screen({ view }: { view: ViewKey }) {
+  if (view === "what-if") return <SideBySide />;
+  if (view === "strategy-map")
+    return (
+      <section className="workshop-map workshop-map-only" aria-label="Strategy map, projected">
+        <ProjectedMap />
+      </section>
+    );
+  return (
+    <div className="workshop-zoom">
+      <ViewContent view={view} />
     </div>
   );
 }
@@ -101,13 +122,7 @@ export function WorkshopWindow() {
         </button>
       </header>
       <main className="workshop-stage" tabIndex={-1}>
-        {SIDE_BY_SIDE.has(view) ? (
-          <SideBySide />
-        ) : (
-          <div className="workshop-zoom">
-            <ViewContent view={view} />
-          </div>
-        )}
+        <Screen view={view} />
       </main>
     </div>
   );

@@ -1,5 +1,5 @@
 /**
- * Workshop mode's keys: a presenter switches what the room sees with one key (1–4) and leaves
+ * Workshop mode's keys: a presenter switches what the room sees with one key (1–5) and leaves
  * with Escape. Keys typed into a field stay the field's: a digit in a name, Escape reverting a
  * draft. A slider (range input) does not take digits, so the keys work while one has focus.
  */
@@ -8,13 +8,11 @@ import type { ViewKey } from "../state/document-store.ts";
 /** What each number key shows, in the order of the presenter bar. */
 export const WORKSHOP_SCREENS = [
   { key: "1", view: "what-if", label: "Map & What-If" },
-  { key: "2", view: "scorecard", label: "Scorecard" },
-  { key: "3", view: "scenarios", label: "Scenarios" },
-  { key: "4", view: "framework", label: "Framework" },
+  { key: "2", view: "strategy-map", label: "Map" },
+  { key: "3", view: "scorecard", label: "Scorecard" },
+  { key: "4", view: "scenarios", label: "Scenarios" },
+  { key: "5", view: "framework", label: "Framework" },
 ] as const satisfies ReadonlyArray<{ key: string; view: ViewKey; label: string }>;
-
-/** The views workshop mode shows as the map beside the what-if panel. */
-export const SIDE_BY_SIDE: ReadonlySet<ViewKey> = new Set(["strategy-map", "what-if"]);
 
 export type WorkshopKey = { kind: "view"; view: ViewKey } | { kind: "exit" } | null;
 
