@@ -420,7 +420,7 @@ describe("documents", () => {
     const win = shell.newWindow();
     await createDocument(win);
     const svg =
-      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><defs><marker id="a"/></defs><g><rect width="4" height="4" fill="url(#a)"/><path marker-end="url(#a)" d="M0 0L1 1"/><text>&lt;img src=x onerror=alert(1)&gt; url(http://x)</text></g></svg>';
+      '<?xml version="1.0" encoding="UTF-8"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" font-family="sans-serif"><defs><marker id="«r1»-a"/></defs><g transform="translate(2 3)"><rect width="4" height="4" fill="url(&quot;#«r1»-a&quot;)"/><path marker-end="url(#«r1»-a)" d="M0 0L1 1"/><text>&lt;img src=x onerror=alert(1)&gt; url(http://x) a &gt; b</text><title>x onload="y" href="http://z"</title></g></svg>';
     const svgFile = path.join(shell.dir, "map.svg");
     expect(
       await shell.value(win, "exportImage", {
@@ -450,9 +450,23 @@ describe("documents", () => {
       ["svg", '<svg><a href="https://evil.example/"><text>x</text></a></svg>', /<a>/],
       ["svg", '<svg><path href="javascript:alert(1)"/></svg>', /links to something outside/],
       ["svg", '<svg><rect fill="url(https://evil.example/x)"/></svg>', /loads something/],
-      ["svg", "<svg><style>@import 'https://evil.example/x.css';</style></svg>", /loads something/],
-      ["svg", "<svg><!-- hidden --></svg>", /declaration or comment/],
-      ["svg", '<svg><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]></svg>', /declaration/],
+      ["svg", "<svg><!-- hidden --></svg>", /comment, a declaration/],
+      ["svg", '<svg><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]></svg>', /comment, a declaration/],
+      ["svg", "<svg><text><![CDATA[<script>alert(1)</script>]]></text></svg>", /comment, a declaration/],
+      // A ">" inside a quoted value does not end the tag: the handler after it is still seen.
+      ["svg", '<svg xmlns="http://www.w3.org/2000/svg" data-x=">" onload="alert(1)"></svg>', /event handler/],
+      ["svg", '<?xml-stylesheet type="text/xsl" href="http://evil.example/x.xsl"?><svg></svg>', /not an SVG/],
+      ["svg", '<?xml version="1.0"?><?xml-stylesheet href="http://evil.example/x.css"?><svg></svg>', /not an SVG/],
+      ["svg", '<svg><?xml-stylesheet href="http://evil.example/x.css"?></svg>', /comment, a declaration/],
+      ["svg", '<svg><rect fill="&#117;rl(http://evil.example/x)"/></svg>', /loads something/],
+      ["svg", '<svg><rect fill="url(#a) url(http://evil.example/x)"/></svg>', /loads something/],
+      ["svg", '<svg><rect fill="image-set(&quot;http://evil.example/x&quot; 1x)"/></svg>', /loads something/],
+      ["svg", '<svg><rect fill="u\\72l(http://evil.example/x)"/></svg>', /escaped value/],
+      ["svg", '<svg><rect style="fill: red"/></svg>', /style attribute/],
+      ["svg", "<svg><style>rect { fill: red }</style></svg>", /<style>/],
+      ["svg", '<svg><use xlink:href="http://evil.example/x#a"/></svg>', /<use>/],
+      ["svg", '<svg><path xlink:href="&#104;ttp://evil.example/"/></svg>', /links to something outside/],
+      ["svg", "<svg><rect width=4/></svg>", /comment, a declaration/],
       ["png", "not base64!", /base64/],
       ["png", Buffer.from("GIF89a-not-a-png-at-all-really-no").toString("base64"), /not a PNG/],
       [
