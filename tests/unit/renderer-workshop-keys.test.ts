@@ -9,11 +9,15 @@ function element(tag: string, type?: string, within: string[] = []) {
     closest: (selector: string) => (within.some((w) => selector.includes(w)) ? ({} as Element) : null),
   };
 }
-const key = (k: string, mods: Partial<Record<"ctrlKey" | "metaKey" | "altKey", boolean>> = {}) => ({
+const key = (
+  k: string,
+  mods: Partial<Record<"ctrlKey" | "metaKey" | "altKey" | "defaultPrevented", boolean>> = {},
+) => ({
   key: k,
   ctrlKey: false,
   metaKey: false,
   altKey: false,
+  defaultPrevented: false,
   ...mods,
 });
 
@@ -48,6 +52,8 @@ describe("workshop keys", () => {
     expect(workshopKeyOf(key("2", { metaKey: true }), null)).toBeNull();
     expect(workshopKeyOf(key("3", { altKey: true }), null)).toBeNull();
     expect(workshopKeyOf(key("6"), null)).toBeNull();
+    // Escape that cancelled a drag on the map does not also leave workshop mode.
+    expect(workshopKeyOf(key("Escape", { defaultPrevented: true }), null)).toBeNull();
     expect(workshopKeyOf(key("a"), null)).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
  * cards. The other screens are the window's own views, scaled up.
  */
 import "./workshop.css";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import { OverallChip } from "../app/OverallChip.tsx";
 import { ViewContent } from "../app/ViewContent.tsx";
 import { useSettled } from "../common/use-settled.ts";
@@ -62,7 +62,9 @@ function ProjectedMap() {
     useDocumentStore((s) => s.spend),
     SETTLE_MS,
   );
-  return doc ? <StrategyMap projection={scenarioOf(doc, spend)} large /> : null;
+  // Kept per settled spend: a new result on every step would redraw every card.
+  const projection = useMemo(() => (doc ? scenarioOf(doc, spend) : null), [doc, spend]);
+  return projection ? <StrategyMap projection={projection} large /> : null;
 }
 
 /** Screen 1: the map beside the sliders, the projected scores under the map. */

@@ -27,10 +27,11 @@ export function takesKeys(target: Pick<Element, "closest" | "tagName" | "getAttr
 }
 
 export function workshopKeyOf(
-  event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey">,
+  event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey" | "defaultPrevented">,
   target: Parameters<typeof takesKeys>[0],
 ): WorkshopKey {
-  if (event.ctrlKey || event.metaKey || event.altKey || takesKeys(target)) return null;
+  // A key something else already used (Escape cancelling a drag on the map) is not the presenter's.
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || takesKeys(target)) return null;
   if (event.key === "Escape") return { kind: "exit" };
   const screen = WORKSHOP_SCREENS.find((s) => s.key === event.key);
   return screen ? { kind: "view", view: screen.view } : null;
