@@ -1,0 +1,211 @@
+/**
+ * An objective's card: its name (wrapped and cut to fit), status (border, strip, icon and word:
+ * colour is never the only signal) and score, or in projection mode the projected score and its
+ * delta. It is split so that a new projection re-renders only what shows it: the card's status
+ * and accessible name (MapCard) and its score line (CardScore); the face with the name, whose
+ * text fitting measures with a canvas, stays as it was (CardFace).
+ */
+import { memo, useId, useMemo } from "react";
+import { formatPercent, formatTrend, trendDirection } from "../../../shared/display/numbers.ts";
+import { plainText } from "../../../shared/domain/readable-path.ts";
+import { STATUS_TEXT } from "../../../shared/scoring/status.ts";
+import { StatusIcon } from "../components/StatusBadge.tsx";
+import { type CardFacts, NO_FACTS, type ProjectedFacts } from "./card-facts.ts";
+import { type Card, LARGE_METRICS, type MapLayout, type Metrics } from "./geometry.ts";
+import { type Dragged, shownAt } from "./link-paths.ts";
+import { canvasMeasure, fitLines } from "./text-fit.ts";
+
+/** The map's type: the same family for drawing and for measuring names (canvas). */
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/** Type sizes and inner spacing of a card, normal or large (projector). */
+function cardType(large: boolean) {
+  const nameSize = large ? 17 : 14;
+  return { nameSize, pad: large ? 14 : 12, scoreSize: large ? 15 : 12.5, scoreInset: large ? 14 : 12 };
+}
+
+/** Every card, in the layout's order; a zoom or a pan does not render them again. */
+export const MapCards = memo(function MapCards({
+  layout,
+  names,
+  facts,
+  projected,
+  selectedId,
+  dragged,
+  readOnly,
+  onKey,
+}: {
+  layout: MapLayout;
+  names: ReadonlyMap<string, string>;
+  facts: ReadonlyMap<string, CardFacts>;
+  projected: ReadonlyMap<string, ProjectedFacts> | null;
+  selectedId: string | null;
+  dragged: Dragged | null;
+  readOnly: boolean;
+  onKey: (e: React.KeyboardEvent, id: string) => void;
+}) {
+  return (
+    <g className="map-cards">
+      {[...layout.cards.values()].map((c) => (
+        <MapCard
+          key={c.id}
+          card={shownAt(c, dragged)}
+          name={names.get(c.id) ?? ""}
+          facts={facts.get(c.id) ?? NO_FACTS}
+          projected={projected?.get(c.id)}
+          selected={selectedId === c.id}
+          dragging={dragged?.id === c.id}
+          readOnly={readOnly}
+          metrics={layout.metrics}
+          onKey={onKey}
+        />
+      ))}
+    </g>
+  );
+});
+
+const MapCard = memo(function MapCard({
+  card,
+  name,
+  facts,
+  projected,
+  selected,
+  dragging,
+  readOnly,
+  metrics,
+  onKey,
+}: {
+  card: Card;
+  name: string;
+  facts: CardFacts;
+  /** The projection's facts for this card (projection mode), else undefined. */
+  projected: ProjectedFacts | undefined;
+  selected: boolean;
+  dragging: boolean;
+  readOnly: boolean;
+  metrics: Metrics;
+  onKey: (e: React.KeyboardEvent, id: string) => void;
+}) {
+  const large = metrics === LARGE_METRICS;
+  const { nameSize, pad } = cardType(large);
+  const text = plainText(name);
+  const lines = useMemo(
+    () => fitLines(text, card.w - pad * 2, 2, canvasMeasure(`600 ${nameSize}px ${FONT_FAMILY}`, nameSize)),
+    [text, card.w, pad, nameSize],
+  );
+  const status = (projected ?? facts).status;
+  // The accessible name holds the visible text in its order (WCAG 2.5.3); a name cut on the card
+  // is said as shown, and in full as the card's description (its <title>).
+  const word = STATUS_TEXT[status].label.toLowerCase();
+  const shownName = lines.join(" ");
+  const cut = shownName !== text;
+  const titleId = useId();
+  const label = projected
+    ? `Objective ${shownName}, ${formatPercent(projected.score)} ${formatTrend(projected.delta)} projected, ${word}`
+    : facts.score === null
+      ? `Objective ${shownName}, ${word}`
+      : `Objective ${shownName}, ${formatPercent(facts.score)}, ${word}`;
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: an SVG card cannot be a <button>.
+    <g
+      className={`map-card status-${status}${selected ? " selected" : ""}${dragging ? " dragging" : ""}`}
+      data-card-id={card.id}
+      transform={`translate(${card.x} ${card.y})`}
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      aria-describedby={cut ? titleId : undefined}
+      aria-pressed={selected}
+      onKeyDown={(e) => onKey(e, card.id)}
+    >
+      <CardFace w={card.w} h={card.h} text={text} lines={lines} titleId={titleId} large={large} />
+      <CardScore h={card.h} facts={facts} projected={projected} large={large} />
+      {!readOnly && (
+        <g className="map-handle" data-handle-for={card.id} data-export-skip="">
+          <circle cx={card.w / 2} cy={0} r={12} className="handle-hit" />
+          <circle cx={card.w / 2} cy={0} r={5.5} className="handle-dot" />
+        </g>
+      )}
+    </g>
+  );
+});
+
+/** The card's body and its name: the same for every score and projection. */
+const CardFace = memo(function CardFace({
+  w,
+  h,
+  text,
+  lines,
+  titleId,
+  large,
+}: {
+  w: number;
+  h: number;
+  text: string;
+  lines: readonly string[];
+  titleId: string;
+  large: boolean;
+}) {
+  const { nameSize, pad } = cardType(large);
+  const lineH = nameSize + 3;
+  return (
+    <>
+      <title id={titleId}>{text}</title>
+      <rect className="card-body" width={w} height={h} rx={8} />
+      <rect className="card-strip" width={5} height={h - 16} x={0} y={8} rx={2} />
+      {lines.map((line, i) => (
+        <text
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines of one name, by position.
+          key={i}
+          className="card-name"
+          x={pad}
+          y={pad + nameSize * 0.8 + i * lineH}
+          fontSize={nameSize}
+        >
+          {/* The space keeps the lines apart as words when the text is read together. */}
+          {`${line} `}
+        </text>
+      ))}
+    </>
+  );
+});
+
+/** The status icon and the score line: the score and status word, or the projection and its delta. */
+const CardScore = memo(function CardScore({
+  h,
+  facts,
+  projected,
+  large,
+}: {
+  h: number;
+  facts: CardFacts;
+  projected: ProjectedFacts | undefined;
+  large: boolean;
+}) {
+  const { pad, scoreSize, scoreInset } = cardType(large);
+  const status = (projected ?? facts).status;
+  const scoreY = h - scoreInset;
+  const direction = projected ? trendDirection(projected.delta) : "flat";
+  const arrow = direction === "up" ? "▲" : direction === "down" ? "▼" : "■";
+  return (
+    <>
+      <g transform={`translate(${pad} ${scoreY - (large ? 15 : 12)}) scale(${large ? 1 : 0.875})`}>
+        <StatusIcon status={status} />
+      </g>
+      {projected ? (
+        <text className="card-score" x={pad + (large ? 22 : 20)} y={scoreY} fontSize={scoreSize}>
+          <tspan className="score-value">{formatPercent(projected.score)} </tspan>
+          <tspan className={`card-delta delta-${direction}`}>
+            <tspan>{arrow} </tspan>
+            {formatTrend(projected.delta)}
+          </tspan>
+        </text>
+      ) : (
+        <text className="card-score" x={pad + (large ? 22 : 20)} y={scoreY} fontSize={scoreSize}>
+          {facts.score !== null && <tspan className="score-value">{formatPercent(facts.score)} </tspan>}
+          <tspan>{STATUS_TEXT[status].label}</tspan>
+        </text>
+      )}
+    </>
+  );
+});

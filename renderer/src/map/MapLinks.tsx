@@ -1,0 +1,149 @@
+/**
+ * The cause → effect arrows: their arrowheads (the `defs` the exported picture keeps), the layer
+ * of arrows (thickness by strength, the selection and the selected card's arrows in focus) and
+ * the rubber band of a link being dragged. The layer is memoized on the document's links and
+ * their routes, so a new projection or a zoom does not touch it.
+ */
+import { memo, type Ref } from "react";
+import type { Link } from "../../../shared/domain/types.ts";
+import { plainText } from "../../../shared/domain/readable-path.ts";
+import type { Card, MapLayout } from "./geometry.ts";
+import { type Dragged, roundedPath, shownAt, straight } from "./link-paths.ts";
+import type { Point } from "./routes.ts";
+
+/** The arrowheads, plain and selected (larger on a projector). */
+export function ArrowMarkers({ defsRef, large }: { defsRef: Ref<SVGDefsElement>; large: boolean }) {
+  return (
+    <defs ref={defsRef}>
+      <marker
+        id="map-arrow"
+        className="map-arrowhead"
+        viewBox="0 0 10 10"
+        refX="9"
+        refY="5"
+        markerWidth={large ? 14 : 11}
+        markerHeight={large ? 14 : 11}
+        markerUnits="userSpaceOnUse"
+        orient="auto"
+      >
+        <path d="M0 0L10 5L0 10z" />
+      </marker>
+      <marker
+        id="map-arrow-selected"
+        className="map-arrowhead selected"
+        viewBox="0 0 10 10"
+        refX="9"
+        refY="5"
+        markerWidth={large ? 16 : 13}
+        markerHeight={large ? 16 : 13}
+        markerUnits="userSpaceOnUse"
+        orient="auto"
+      >
+        <path d="M0 0L10 5L0 10z" />
+      </marker>
+    </defs>
+  );
+}
+
+/** Every link, along its route (or straight to a dropped card until it is routed again). */
+export const MapLinks = memo(function MapLinks({
+  links,
+  layout,
+  routes,
+  names,
+  dragged,
+  selectedId,
+  focusCard,
+  stroke,
+  onSelect,
+}: {
+  links: readonly Link[];
+  layout: MapLayout;
+  routes: ReadonlyMap<string, Point[]>;
+  names: ReadonlyMap<string, string>;
+  dragged: Dragged | null;
+  selectedId: string | null;
+  /** The selected card: its arrows stand out. */
+  focusCard: string | null;
+  stroke: number;
+  onSelect: (kind: "link", id: string) => void;
+}) {
+  return (
+    <g className="map-links">
+      {links.map((l) => {
+        const moving = dragged && (l.fromId === dragged.id || l.toId === dragged.id);
+        const from = layout.cards.get(l.fromId);
+        const to = layout.cards.get(l.toId);
+        const points = moving && from && to ? straight(shownAt(from, dragged), shownAt(to, dragged)) : routes.get(l.id);
+        if (!points) return null;
+        return (
+          <LinkPath
+            key={l.id}
+            id={l.id}
+            points={points}
+            strength={l.strength}
+            stroke={stroke}
+            selected={selectedId === l.id}
+            related={focusCard !== null && (l.fromId === focusCard || l.toId === focusCard)}
+            label={`Link from ${plainText(names.get(l.fromId) ?? "")} to ${plainText(names.get(l.toId) ?? "")}, strength ${l.strength}`}
+            onSelect={onSelect}
+          />
+        );
+      })}
+    </g>
+  );
+});
+
+const LinkPath = memo(function LinkPath({
+  id,
+  points,
+  strength,
+  stroke,
+  selected,
+  related,
+  label,
+  onSelect,
+}: {
+  id: string;
+  points: Point[];
+  strength: number;
+  stroke: number;
+  selected: boolean;
+  related: boolean;
+  label: string;
+  onSelect: (kind: "link", id: string) => void;
+}) {
+  const d = roundedPath(points);
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: an SVG arrow cannot be a <button>.
+    <g
+      className={`map-link${selected ? " selected" : ""}${related ? " related" : ""}`}
+      data-link-id={id}
+      role="button"
+      aria-label={label}
+      aria-pressed={selected}
+      tabIndex={-1}
+      onClick={() => onSelect("link", id)}
+    >
+      <title>{label}</title>
+      <path className="link-hit" d={d} data-export-skip="" />
+      <path className="link-line" d={d} strokeWidth={(1 + strength * 2.5) * stroke} markerEnd="url(#map-arrow)" />
+    </g>
+  );
+});
+
+/** The link being dragged: from the top of its card to the pointer (moved straight in the SVG). */
+export function RubberBand({ from, to }: { from: Card | undefined; to: Point }) {
+  if (!from) return null;
+  return (
+    <line
+      className="map-rubber"
+      x1={from.x + from.w / 2}
+      y1={from.y}
+      x2={to.x}
+      y2={to.y}
+      markerEnd="url(#map-arrow)"
+      data-export-skip=""
+    />
+  );
+}
