@@ -10,6 +10,7 @@
  */
 import type { ScorecardDocument } from "../domain/types.ts";
 import { topologicalOrder } from "../domain/links.ts";
+import { quote } from "../domain/readable-path.ts";
 import { compileModel, type ScoringModel } from "../scoring/model.ts";
 import { createWorkspace, project, scoreOf } from "./project.ts";
 
@@ -157,7 +158,9 @@ export function compileWhatIf(doc: ScorecardDocument, scoring: ScoringModel = co
       const inv = investments[investmentSlot.get(imp.investmentId) ?? -1];
       if (inv && inv.baseSpend > 0) return true;
       if (inv)
-        warnings.push(`${inv.name} has a base spend of 0, so its impacts are off (x = spend / base − 1 needs a base).`);
+        warnings.push(
+          `${quote(inv.name)} has a base spend of 0, so its impacts are off (x = spend / base − 1 needs a base).`,
+        );
       return false;
     });
   const impactMeasure = Int32Array.from(impacts, (imp) => scoring.measureIndex.get(imp.measureId) as number);

@@ -4,6 +4,8 @@
  * spend and its delta, score points per 1 million of currency, the measures spend moves, and the
  * timeline. Plain data with null for "no score", for the UI and the CLI's `whatif --json`.
  */
+import { formatMoney } from "../display/numbers.ts";
+import { quote } from "../domain/readable-path.ts";
 import type { ScorecardDocument } from "../domain/types.ts";
 import { type Status, statusOf } from "../scoring/status.ts";
 import type { WhatIfModel } from "./model.ts";
@@ -144,7 +146,7 @@ export function evaluateScenario(
       baseline: baselineOverall,
       projected: finiteOrNull(s),
     })),
-    warnings: [...model.warnings, ...rangeWarnings(investments)],
+    warnings: [...model.warnings, ...rangeWarnings(investments, model.scoring.doc.scorecard.currency)],
   };
 }
 
@@ -214,8 +216,17 @@ function compare(base: number, projected: number, thresholds: WhatIfModel["scori
   return { baseline: b, projected: p, delta: b === null || p === null ? null : p - b, status: statusOf(p, thresholds) };
 }
 
-function rangeWarnings(lines: readonly SpendLine[]): string[] {
+/**
+ * "“Security” gets $57,000,000, above its slider range of $6,000,000 to $28,500,000.": written as
+ * the rest of the UI writes money and names (the UI, the comparison view and the CLI show it).
+ */
+function rangeWarnings(lines: readonly SpendLine[], currency: string): string[] {
+  const money = (v: number) => formatMoney(v, currency);
   return lines
     .filter((l) => l.spend < l.min || l.spend > l.max)
-    .map((l) => `${l.name}: spend ${l.spend} lies outside its slider range [${l.min}, ${l.max}].`);
+    .map(
+      (l) =>
+        `${quote(l.name)} gets ${money(l.spend)}, ${l.spend > l.max ? "above" : "below"} its slider range of ` +
+        `${money(l.min)} to ${money(l.max)}.`,
+    );
 }

@@ -18,8 +18,9 @@
  * painted in the frame after it, i.e. within one frame of the floor (floor + 16.7 ms). Both are
  * checked on the median, as the typing bench does: on a shared machine the p95 of even the floor
  * swings with the load (a busy CPU delays any frame), so the p95 is shown, not checked.
- * Run at 1920×1080, so every panel is on screen and painted. The last row counts main-thread
- * tasks over 50 ms while the keys were pressed (the browser's long tasks), for information.
+ * Run at 1920×1080, so every panel is on screen and painted, and once the map has its auto-layout
+ * (a one-off task when it arrives). The last row counts main-thread tasks over 50 ms while the keys
+ * were pressed (the browser's long tasks), for information.
  */
 import { writeFileAtomically } from "../../electron/file/copy.ts";
 import { formatTable, isChecked, passes, type Row, summarize } from "../bench/measure.ts";
@@ -49,6 +50,12 @@ test("moving a what-if slider at 1,000 measures × 20 investments", async ({ app
   writeFileAtomically(file, doc);
   await app.launch(file);
   await page.getByRole("button", { name: "What-If", exact: true }).click();
+  // The map's first auto-layout answers from its worker a second or more after the view opens, and
+  // routing 100 cards' links for it is one 25–60 ms task (renderer/src/map/routes.ts): startup work,
+  // not slider work, so the keys are pressed once it is done.
+  await expect(page.getByRole("group", { name: "Strategy map (projection)" })).toHaveAttribute("data-layout", "ready", {
+    timeout: 30_000,
+  });
   const first = doc.investments[0];
   if (!first) throw new Error("the what-if workload has investments");
   const slider = page.getByRole("slider", { name: first.name, exact: true });

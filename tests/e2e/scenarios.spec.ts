@@ -7,6 +7,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { formatMoney, formatMoneyChange } from "../../shared/display/numbers.ts";
+import { quote } from "../../shared/domain/readable-path.ts";
 import type { Scenario, ScorecardDocument } from "../../shared/domain/types.ts";
 import { OPERATIONS_VERSION } from "../../shared/operations/operation.ts";
 import { STATUS_TEXT } from "../../shared/scoring/status.ts";
@@ -350,7 +351,7 @@ test("a scenario saved elsewhere appears in the list and in the comparison", asy
   await expectComparison(page, after, [...doc.scenarios, saved]);
   const [first] = doc.investments;
   await expect(page.getByRole("region", { name: "Notes on these scenarios" })).toContainText(
-    `“Everything at the top”: ${first?.name}: spend ${(first?.maxSpend ?? 0) * 2} lies outside its slider range`,
+    `“Everything at the top”: ${quote(first?.name ?? "")} gets ${formatMoney((first?.maxSpend ?? 0) * 2, doc.scorecard.currency)}, above its slider range`,
   );
   await page.getByRole("region", { name: "Notes on these scenarios" }).scrollIntoViewIfNeeded();
   await app.screenshot("scenarios-notes");

@@ -5,6 +5,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { plainText, quote } from "../../shared/domain/readable-path.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { ScorecardStore } from "../../electron/file/store.ts";
 import { compileWhatIf } from "../../shared/whatif/model.ts";
@@ -202,6 +203,20 @@ test("names from the file are shown as text", async ({ app, shell, page }) => {
   expect(await page.locator("img").count()).toBe(0);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await app.screenshot("whatif-hostile");
+});
+
+test("warnings quote names as the rest of the UI does, as text", async ({ app, shell, page }) => {
+  const file = shell.writeScorecard("base-zero.scorecard", "demo");
+  const store = ScorecardStore.open(file, { appVersion: SHELL_APP_VERSION });
+  const [a] = store.document().investments;
+  if (!a) throw new Error("the demo has investments");
+  store.apply({ type: "update", entity: "investment", id: a.id, changes: { name: XSS, baseSpend: 0, minSpend: 0 } });
+  store.close();
+  const doc = await openWhatIf(app, file);
+  const warnings = page.getByRole("region", { name: "What-if warnings" });
+  await expect(warnings.getByRole("listitem")).toHaveText(compileWhatIf(doc).warnings.map(plainText));
+  await expect(warnings).toContainText(`${quote(XSS)} has a base spend of 0, so its impacts are off`);
+  expect(await page.locator("img").count()).toBe(0);
 });
 
 test("a scorecard without investments says how to add them", async ({ app, shell, page }) => {

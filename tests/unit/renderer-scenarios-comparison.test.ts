@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { formatMoney, formatMoneyChange } from "../../shared/display/numbers.ts";
 import { LIMITS } from "../../shared/domain/limits.ts";
+import { quote } from "../../shared/domain/readable-path.ts";
 import type { Scenario, ScorecardDocument } from "../../shared/domain/types.ts";
 import { DocumentState } from "../../shared/operations/state.ts";
 import { execute } from "../../shared/operations/execute.ts";
@@ -128,7 +129,10 @@ describe("the comparison", () => {
     const warnings = comparisonWarnings(comparisonColumns(doc, [a, beyond]));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.scenario).toBe("Beyond");
-    expect(warnings[0]?.text).toContain(`${inv.name}: spend ${inv.maxSpend * 2} lies outside its slider range`);
+    expect(warnings[0]?.text).toBe(
+      `${quote(inv.name)} gets ${formatMoney(inv.maxSpend * 2, doc.scorecard.currency)}, above its slider range of ` +
+        `${formatMoney(inv.minSpend, doc.scorecard.currency)} to ${formatMoney(inv.maxSpend, doc.scorecard.currency)}.`,
+    );
   });
 
   it("shows no score as a gap in the chart, not as zero", () => {

@@ -125,7 +125,9 @@ describe("one impact on one measure", () => {
     const inv = b.investment("Innovation", 0, { maxSpend: MILLION });
     b.impact(inv, m, 10);
     const model = compiled(b);
-    expect(model.warnings.join(" ")).toMatch(/Innovation has a base spend of 0/);
+    expect(model.warnings).toEqual([
+      "“Innovation” has a base spend of 0, so its impacts are off (x = spend / base − 1 needs a base).",
+    ]);
     const r = at(model, MILLION);
     expect(r.overall.delta).toBe(0);
     expect(r.spend.investments[0]?.relativeChange).toBeNull();
@@ -341,7 +343,21 @@ describe("marginal values and scenarios", () => {
   it("spends outside a slider range are evaluated and warned about; no change means no points per 1 M", () => {
     const { model } = oneImpact();
     const r = at(model, 4 * MILLION);
-    expect(r.warnings.join(" ")).toMatch(/Cloud: spend 4000000 lies outside its slider range \[0, 3000000\]/);
+    expect(r.warnings).toEqual(["“Cloud” gets $4,000,000, above its slider range of $0 to $3,000,000."]);
+    expect(at(model, 3 * MILLION).warnings).toEqual([]);
     expect(at(model, MILLION).pointsPerMillion).toBeNull();
+  });
+
+  it("a range warning says which way the spend is out, in the scorecard's currency, the name quoted", () => {
+    const b = builder(1);
+    b.doc.scorecard.currency = "EUR";
+    const m = b.measure(b.objective(b.perspective("Business Value"), "Objective"));
+    b.actual(m, 0, 70);
+    const name = `Cloud\n${"x".repeat(100)}`;
+    b.impact(b.investment(name, MILLION, { minSpend: 500_000, maxSpend: 2 * MILLION }), m, 4);
+    const warnings = at(compiled(b), 250_000.4).warnings;
+    expect(warnings).toEqual([
+      `“Cloud ${"x".repeat(53)}…” gets €250,000, below its slider range of €500,000 to €2,000,000.`,
+    ]);
   });
 });

@@ -217,7 +217,7 @@ function applySettings(
       throw refusal(`--set ${JSON.stringify(arg)}: the spend would be beyond ${LIMITS.maxAbsNumber}`);
     }
     if (change.kind === "percent" && base === 0 && change.points !== 0) {
-      warnings.push(`${investment.name} has a base spend of 0, so a percentage of it leaves its spend at 0.`);
+      warnings.push(`${quote(investment.name)} has a base spend of 0, so a percentage of it leaves its spend at 0.`);
     }
     spend[n] = value;
   }

@@ -11,6 +11,9 @@ import { evaluateScenario, type ScenarioResult } from "../../../shared/whatif/sc
 import { spendOfScenario } from "../../../shared/whatif/spend.ts";
 import { scoresOf } from "./scores.ts";
 
+/** The sliders' spend by investment id (the store's draft); an investment not in it is at base. */
+export type Spend = Readonly<Record<string, number>>;
+
 export interface WhatIf {
   model: WhatIfModel;
   /** Scratch space of the kernel, reused by every evaluation on this thread. */
@@ -30,15 +33,20 @@ export function whatIfOf(doc: ScorecardDocument): WhatIf {
 }
 
 /** The sliders' spend as a vector in the model's investment order (unmoved ones at base). */
-export function spendVector(model: WhatIfModel, spend: Readonly<Record<string, number>>): Float64Array {
+export function spendVector(model: WhatIfModel, spend: Spend): Float64Array {
   return spendOfScenario(model, { spend });
 }
 
+/** Whether every investment is at its base spend (Reset, or never moved). */
+export function isAtBase(doc: ScorecardDocument, spend: Spend): boolean {
+  return doc.investments.every((inv) => (spend[inv.id] ?? inv.baseSpend) === inv.baseSpend);
+}
+
 // The last evaluation, keyed by the document and the slider state objects (both immutable).
-let last: { doc: ScorecardDocument; spend: Readonly<Record<string, number>>; result: ScenarioResult } | null = null;
+let last: { doc: ScorecardDocument; spend: Spend; result: ScenarioResult } | null = null;
 
 /** What the sliders' spend does to the document; computed once per (document, spend) pair. */
-export function scenarioOf(doc: ScorecardDocument, spend: Readonly<Record<string, number>>): ScenarioResult {
+export function scenarioOf(doc: ScorecardDocument, spend: Spend): ScenarioResult {
   if (last?.doc === doc && last.spend === spend) return last.result;
   const { model, workspace } = whatIfOf(doc);
   const result = evaluateScenario(model, spendVector(model, spend), workspace);
@@ -50,7 +58,7 @@ export function scenarioOf(doc: ScorecardDocument, spend: Readonly<Record<string
  * A spend other than the sliders' (an optimizer's proposal), evaluated without replacing the
  * sliders' cached result: the one-entry cache above would otherwise flip between the two.
  */
-export function evaluateSpend(doc: ScorecardDocument, spend: Readonly<Record<string, number>>): ScenarioResult {
+export function evaluateSpend(doc: ScorecardDocument, spend: Spend): ScenarioResult {
   const { model, workspace } = whatIfOf(doc);
   return evaluateScenario(model, spendVector(model, spend), workspace);
 }

@@ -7,10 +7,9 @@
 import "./whatif.css";
 import { useId } from "react";
 import { StatusBadge } from "../components/StatusBadge.tsx";
-import { useDocumentStore } from "../state/context.tsx";
-import { scenarioOf } from "../state/whatif.ts";
 import type { ProjectedScore } from "../../../shared/whatif/scenario.ts";
 import { formatPoints, formatScore, pointsDirection } from "./format.ts";
+import { useSliderScenario } from "./slider-spend.ts";
 
 const ARROW = { up: "▲", down: "▼", flat: "■" } as const;
 
@@ -57,10 +56,9 @@ function PerspectiveBars({ p, scale }: { p: { id: string; name: string } & Proje
 
 export function ProjectedScores({ large = false }: { large?: boolean }) {
   const titleId = useId();
-  const doc = useDocumentStore((s) => s.doc);
-  const spend = useDocumentStore((s) => s.spend);
-  if (!doc) return null;
-  const result = scenarioOf(doc, spend);
+  const scenario = useSliderScenario();
+  if (!scenario) return null;
+  const { result } = scenario;
   const { overall } = result;
   // Bars share one scale: 100 %, or more when a capped score goes beyond it.
   const scale = Math.max(1, ...result.perspectives.flatMap((p) => [p.baseline ?? 0, p.projected ?? 0]));

@@ -1,0 +1,109 @@
+/**
+ * The optimizer's proposal beside the current allocation (SPEC §3): per investment current,
+ * proposed and change, and the overall current → proposed, with Apply and Dismiss. Shown only
+ * while the sliders stay where the proposal was asked for: once they move it no longer applies.
+ */
+import { formatMoney } from "../../../shared/display/numbers.ts";
+import { evaluateSpend } from "../state/whatif.ts";
+import { formatMoneyCompact, formatScore } from "./format.ts";
+import { PointsChange } from "./ProjectedScores.tsx";
+import { useSliderScenario } from "./slider-spend.ts";
+import type { Proposal } from "./use-optimizer.ts";
+
+export function ProposalPanel({
+  proposal,
+  onApply,
+  onDismiss,
+}: {
+  proposal: Proposal;
+  onApply: (spend: Record<string, number>) => void;
+  onDismiss: () => void;
+}) {
+  const scenario = useSliderScenario();
+  if (!scenario || proposal.doc !== scenario.doc || proposal.spend !== scenario.spend) return null;
+  if (proposal.phase === "running")
+    return (
+      <section className="panel proposal" aria-label="Optimizer">
+        <p role="status" className="computing">
+          Looking for a better allocation of the same total…
+        </p>
+      </section>
+    );
+  if (proposal.phase === "refused")
+    return (
+      <section className="panel proposal" aria-label="Optimizer">
+        <p role="alert">The optimizer cannot propose an allocation: {proposal.message}.</p>
+        <button type="button" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </section>
+    );
+  const { doc, spend, result: now } = scenario;
+  const currency = doc.scorecard.currency;
+  const next = evaluateSpend(doc, proposal.proposed);
+  const gain =
+    now.overall.projected !== null && next.overall.projected !== null
+      ? next.overall.projected - now.overall.projected
+      : null;
+  return (
+    <section className="panel proposal" aria-labelledby="proposal-title" data-testid="proposal">
+      <div className="proposal-head">
+        <div>
+          <h2 id="proposal-title" className="panel-title">
+            Proposed allocation
+          </h2>
+          <p className="muted">
+            The same total, {formatMoney(next.spend.projected, currency)}, with every investment inside its range.
+          </p>
+        </div>
+        <p className="proposal-overall">
+          <span className="muted">Overall</span> current{" "}
+          <strong data-testid="proposal-current">{formatScore(now.overall.projected)}</strong>
+          <span aria-hidden="true"> → </span>
+          proposed <strong data-testid="proposal-overall">{formatScore(next.overall.projected)}</strong>{" "}
+          <PointsChange delta={gain} />
+        </p>
+        <div className="proposal-actions">
+          <button type="button" className="primary" onClick={() => onApply(proposal.proposed)}>
+            Apply proposal
+          </button>
+          <button type="button" onClick={onDismiss}>
+            Dismiss
+          </button>
+        </div>
+      </div>
+      <div className="table-scroll">
+        <table className="proposal-table">
+          <thead>
+            <tr>
+              <th scope="col">Investment</th>
+              <th scope="col">Current</th>
+              <th scope="col">Proposed</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {doc.investments.map((inv) => {
+              const from = spend[inv.id] ?? inv.baseSpend;
+              const to = proposal.proposed[inv.id] ?? inv.baseSpend;
+              return (
+                <tr key={inv.id} data-investment-id={inv.id}>
+                  <th scope="row">
+                    <span className="truncate" dir="auto" title={inv.name}>
+                      {inv.name}
+                    </span>
+                  </th>
+                  <td title={formatMoney(from, currency)}>{formatMoneyCompact(from, currency)}</td>
+                  <td title={formatMoney(to, currency)}>{formatMoneyCompact(to, currency)}</td>
+                  <td title={formatMoney(to - from, currency)}>
+                    {Math.abs(to - from) < 0.5 ? "—" : formatMoneyCompact(to - from, currency, true)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
