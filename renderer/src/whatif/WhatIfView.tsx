@@ -24,9 +24,6 @@ import { useWhatIfWorker } from "./use-whatif-worker.ts";
 import { WhatIfEmptyState } from "./WhatIfEmptyState.tsx";
 import { WhatIfToolbar } from "./WhatIfToolbar.tsx";
 
-// Workshop mode imports SETTLE_MS from here; it lives with the hooks that use it.
-export { SETTLE_MS } from "./slider-spend.ts";
-
 export function WhatIfView() {
   const doc = useDocumentStore((s) => s.doc);
   const setSpends = useDocumentStore((s) => s.setSpends);

@@ -8,7 +8,6 @@ import "./workshop.css";
 import { useEffect, useMemo } from "react";
 import { OverallChip } from "../app/OverallChip.tsx";
 import { ViewContent } from "../app/ViewContent.tsx";
-import { useSettled } from "../common/use-settled.ts";
 import { StrategyMap } from "../map/StrategyMap.tsx";
 import { useDocumentStore, useStoreApi } from "../state/context.tsx";
 import type { ViewKey } from "../state/document-store.ts";
@@ -16,7 +15,7 @@ import { scoresOf } from "../state/scores.ts";
 import { scenarioOf } from "../state/whatif.ts";
 import { InvestmentSliders } from "../whatif/InvestmentSliders.tsx";
 import { ProjectedScores } from "../whatif/ProjectedScores.tsx";
-import { SETTLE_MS } from "../whatif/WhatIfView.tsx";
+import { useSettledSpend } from "../whatif/slider-spend.ts";
 import { WORKSHOP_SCREENS, workshopKeyOf } from "./workshop-keys.ts";
 
 function useWorkshopKeys() {
@@ -58,10 +57,7 @@ function ScreenNav() {
 /** The map in projection mode; it follows once the sliders rest, as in the what-if view, so a step stays within a frame. */
 function ProjectedMap() {
   const doc = useDocumentStore((s) => s.doc);
-  const spend = useSettled(
-    useDocumentStore((s) => s.spend),
-    SETTLE_MS,
-  );
+  const spend = useSettledSpend();
   // Kept per settled spend: a new result on every step would redraw every card.
   const projection = useMemo(() => (doc ? scenarioOf(doc, spend) : null), [doc, spend]);
   return projection ? <StrategyMap projection={projection} large /> : null;
