@@ -6,21 +6,22 @@
  * text fitting measures with a canvas, stays as it was (CardFace).
  */
 import { memo, useId, useMemo } from "react";
-import { formatPercent, formatTrend, trendDirection } from "../../../shared/display/numbers.ts";
+import { formatPercent, formatPoints, pointsDirection } from "../../../shared/display/numbers.ts";
 import { plainText } from "../../../shared/domain/readable-path.ts";
 import { STATUS_TEXT } from "../../../shared/scoring/status.ts";
 import { StatusIcon } from "../components/StatusBadge.tsx";
+import { formatScore } from "../whatif/format.ts";
 import { type CardFacts, NO_FACTS, type ProjectedFacts } from "./card-facts.ts";
 import { type Card, LARGE_METRICS, type MapLayout, type Metrics } from "./geometry.ts";
 import { type Dragged, shownAt } from "./link-paths.ts";
-import { canvasMeasure, fitLines } from "./text-fit.ts";
+import { canvasMeasure, FONT_FAMILY, fitLines } from "./text-fit.ts";
 
-/** The map's type: the same family for drawing and for measuring names (canvas). */
-export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+/** The arrow before a projected delta: the what-if view's (components/PointsChange.tsx). */
+const ARROW = { up: "↑", down: "↓", flat: "→" } as const;
 
 /** Type sizes and inner spacing of a card, normal or large (projector). */
 function cardType(large: boolean) {
-  const nameSize = large ? 17 : 14;
+  const nameSize = large ? 17 : 15;
   return { nameSize, pad: large ? 14 : 12, scoreSize: large ? 15 : 12.5, scoreInset: large ? 14 : 12 };
 }
 
@@ -101,7 +102,7 @@ const MapCard = memo(function MapCard({
   const cut = shownName !== text;
   const titleId = useId();
   const label = projected
-    ? `Objective ${shownName}, ${formatPercent(projected.score)} ${formatTrend(projected.delta)} projected, ${word}`
+    ? `Objective ${shownName}, ${formatScore(projected.score)} ${formatPoints(projected.delta)} projected, ${word}`
     : facts.score === null
       ? `Objective ${shownName}, ${word}`
       : `Objective ${shownName}, ${formatPercent(facts.score)}, ${word}`;
@@ -147,7 +148,8 @@ const CardFace = memo(function CardFace({
   large: boolean;
 }) {
   const { nameSize, pad } = cardType(large);
-  const lineH = nameSize + 3;
+  // Set a little high and tight, so the second line keeps clear of the score line below it.
+  const lineH = nameSize + 2;
   return (
     <>
       <title id={titleId}>{text}</title>
@@ -159,7 +161,7 @@ const CardFace = memo(function CardFace({
           key={i}
           className="card-name"
           x={pad}
-          y={pad + nameSize * 0.8 + i * lineH}
+          y={pad - 2 + nameSize * 0.8 + i * lineH}
           fontSize={nameSize}
         >
           {/* The space keeps the lines apart as words when the text is read together. */}
@@ -185,27 +187,29 @@ const CardScore = memo(function CardScore({
   const { pad, scoreSize, scoreInset } = cardType(large);
   const status = (projected ?? facts).status;
   const scoreY = h - scoreInset;
-  const direction = projected ? trendDirection(projected.delta) : "flat";
-  const arrow = direction === "up" ? "▲" : direction === "down" ? "▼" : "■";
+  // In projection mode the what-if view's one-decimal points, so the cards agree with its bars.
+  const direction = pointsDirection(projected ? projected.delta : null);
   return (
     <>
       <g transform={`translate(${pad} ${scoreY - (large ? 15 : 12)}) scale(${large ? 1 : 0.875})`}>
         <StatusIcon status={status} />
       </g>
-      {projected ? (
-        <text className="card-score" x={pad + (large ? 22 : 20)} y={scoreY} fontSize={scoreSize}>
-          <tspan className="score-value">{formatPercent(projected.score)} </tspan>
-          <tspan className={`card-delta delta-${direction}`}>
-            <tspan>{arrow} </tspan>
-            {formatTrend(projected.delta)}
-          </tspan>
-        </text>
-      ) : (
-        <text className="card-score" x={pad + (large ? 22 : 20)} y={scoreY} fontSize={scoreSize}>
-          {facts.score !== null && <tspan className="score-value">{formatPercent(facts.score)} </tspan>}
-          <tspan>{STATUS_TEXT[status].label}</tspan>
-        </text>
-      )}
+      <text className="card-score" x={pad + (large ? 22 : 20)} y={scoreY} fontSize={scoreSize}>
+        {projected ? (
+          <>
+            <tspan className="score-value">{formatScore(projected.score)} </tspan>
+            <tspan className={`card-delta delta-${direction}`}>
+              <tspan>{ARROW[direction]} </tspan>
+              {formatPoints(projected.delta)}
+            </tspan>
+          </>
+        ) : (
+          <>
+            {facts.score !== null && <tspan className="score-value">{formatPercent(facts.score)} </tspan>}
+            <tspan>{STATUS_TEXT[status].label}</tspan>
+          </>
+        )}
+      </text>
     </>
   );
 });

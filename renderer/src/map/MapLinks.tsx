@@ -11,36 +11,31 @@ import type { Card, MapLayout } from "./geometry.ts";
 import { type Dragged, roundedPath, shownAt, straight } from "./link-paths.ts";
 import type { Point } from "./routes.ts";
 
-/** The arrowheads, plain and selected (larger on a projector). */
+/** The arrowheads, plain and selected: their ids, classes and sizes (normal, large on a projector). */
+const ARROWHEADS = [
+  { id: "map-arrow", className: "map-arrowhead", size: 11, large: 14 },
+  { id: "map-arrow-selected", className: "map-arrowhead selected", size: 13, large: 16 },
+] as const;
+
 export function ArrowMarkers({ defsRef, large }: { defsRef: Ref<SVGDefsElement>; large: boolean }) {
   return (
     <defs ref={defsRef}>
-      <marker
-        id="map-arrow"
-        className="map-arrowhead"
-        viewBox="0 0 10 10"
-        refX="9"
-        refY="5"
-        markerWidth={large ? 14 : 11}
-        markerHeight={large ? 14 : 11}
-        markerUnits="userSpaceOnUse"
-        orient="auto"
-      >
-        <path d="M0 0L10 5L0 10z" />
-      </marker>
-      <marker
-        id="map-arrow-selected"
-        className="map-arrowhead selected"
-        viewBox="0 0 10 10"
-        refX="9"
-        refY="5"
-        markerWidth={large ? 16 : 13}
-        markerHeight={large ? 16 : 13}
-        markerUnits="userSpaceOnUse"
-        orient="auto"
-      >
-        <path d="M0 0L10 5L0 10z" />
-      </marker>
+      {ARROWHEADS.map((a) => (
+        <marker
+          key={a.id}
+          id={a.id}
+          className={a.className}
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth={large ? a.large : a.size}
+          markerHeight={large ? a.large : a.size}
+          markerUnits="userSpaceOnUse"
+          orient="auto"
+        >
+          <path d="M0 0L10 5L0 10z" />
+        </marker>
+      ))}
     </defs>
   );
 }

@@ -1,7 +1,10 @@
 /**
  * The map's toolbar: zoom out, the zoom level, zoom in, fit; and when the map can be edited,
- * Auto-layout and the exports (a projection is read-only: no edits, nothing to export).
+ * Auto-layout and the exports (a projection is read-only: no edits, nothing to export). A hint
+ * from the view, if any, sits between them.
  */
+import type { ReactNode } from "react";
+
 export function MapToolbar({
   zoom,
   zoomBy,
@@ -10,6 +13,7 @@ export function MapToolbar({
   placedCount,
   autoLayout,
   exportAs,
+  hint,
 }: {
   /** The viewport's scale (1 = 100 %). */
   zoom: number;
@@ -20,6 +24,7 @@ export function MapToolbar({
   placedCount: number;
   autoLayout: () => void;
   exportAs: (format: "svg" | "png") => void;
+  hint: ReactNode;
 }) {
   return (
     <div className="map-toolbar" role="toolbar" aria-label="Map tools">
@@ -45,7 +50,7 @@ export function MapToolbar({
           >
             Auto-layout
           </button>
-          <span className="map-toolbar-gap" />
+          <span className="map-toolbar-gap">{hint}</span>
           <button type="button" onClick={() => exportAs("svg")}>
             Export SVG
           </button>

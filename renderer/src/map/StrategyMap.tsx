@@ -12,7 +12,7 @@
  * cards whose projection changed render again (card-facts.ts, MapCard.tsx).
  */
 import "./map.css";
-import { useMemo, useRef, useState } from "react";
+import { type ReactNode, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import type { ScenarioResult } from "../../../shared/whatif/scenario.ts";
 import { update } from "../editor/ops.ts";
@@ -20,10 +20,11 @@ import { useDocumentStore, useStoreApi } from "../state/context.tsx";
 import { type ProjectedFacts, periodFacts, projectedFacts } from "./card-facts.ts";
 import { LARGE_METRICS, layoutMap, METRICS } from "./geometry.ts";
 import { BandLabels, Bands } from "./MapBands.tsx";
-import { FONT_FAMILY, MapCards } from "./MapCard.tsx";
+import { MapCards } from "./MapCard.tsx";
 import { ArrowMarkers, MapLinks, RubberBand } from "./MapLinks.tsx";
 import { MapToolbar } from "./MapToolbar.tsx";
 import { routeLinks } from "./routes.ts";
+import { FONT_FAMILY } from "./text-fit.ts";
 import { useAutoRank } from "./use-auto-rank.ts";
 import { useMapExport } from "./use-map-export.ts";
 import { useMapGestures } from "./use-map-gestures.ts";
@@ -37,22 +38,26 @@ export interface StrategyMapProps {
   projection?: ScenarioResult | null;
   /** Larger type and thicker strokes for a projector (workshop mode). */
   large?: boolean;
+  /** Shown in the toolbar (the Strategy Map view's hint while nothing is selected). */
+  hint?: ReactNode;
 }
 
-export function StrategyMap({ projection = null, large = false }: StrategyMapProps) {
+export function StrategyMap({ projection = null, large = false, hint = null }: StrategyMapProps) {
   const doc = useDocumentStore((s) => s.doc);
   if (!doc) return null;
-  return <MapCanvas doc={doc} projection={projection} large={large} />;
+  return <MapCanvas doc={doc} projection={projection} large={large} hint={hint} />;
 }
 
 function MapCanvas({
   doc,
   projection,
   large,
+  hint,
 }: {
   doc: ScorecardDocument;
   projection: ScenarioResult | null;
   large: boolean;
+  hint: ReactNode;
 }) {
   const store = useStoreApi();
   const periodId = useDocumentStore((s) => s.periodId);
@@ -97,16 +102,26 @@ function MapCanvas({
   const focusCard = selection?.kind === "objective" && layout.cards.has(selection.id) ? selection.id : null;
   const exportAs = useMapExport({ doc, layout, contentRef, defsRef, focused: selectedId !== null, setMessage });
 
+  // After Auto-layout the map is fitted again, whatever the zoom was: the whole arrangement
+  // changed, so the old view onto it means nothing. Fitted once the new layout is drawn.
+  const refit = useRef(false);
   const autoLayout = async () => {
     const placed = doc.objectives.filter((o) => o.position !== null);
     if (placed.length === 0) return;
-    await store.getState().edit({
+    refit.current = true;
+    const result = await store.getState().edit({
       type: "batch",
       label: "Auto-layout the map",
       operations: placed.map((o) => update("objective", o.id, { position: null })),
     });
-    view.fitted.current = true;
+    if (!result.ok) refit.current = false;
   };
+  const { fitToWindow } = view;
+  useLayoutEffect(() => {
+    if (!refit.current || layout.cards.size === 0 || [...layout.cards.values()].some((c) => c.placed)) return;
+    refit.current = false;
+    fitToWindow();
+  }, [layout, fitToWindow]);
 
   return (
     <div className={`strategy-map${large ? " map-large" : ""}${readOnly ? " map-read-only" : ""}`}>
@@ -118,6 +133,7 @@ function MapCanvas({
         placedCount={doc.objectives.filter((o) => o.position !== null).length}
         autoLayout={() => void autoLayout()}
         exportAs={(format) => void exportAs(format)}
+        hint={hint}
       />
       {message && (
         <div className="map-message" role="alert">

@@ -1,6 +1,8 @@
 /**
  * The Strategy Map view: the map, and beside it the inspector of what is selected on it (the
  * framework editor's inspectors for objectives and perspectives, the link inspector for arrows).
+ * With nothing selected the inspector folds away and the map takes the width (at 40 objectives
+ * on a 1280 × 800 screen every pixel counts); a hint in the map's toolbar says what to do.
  */
 import "../editor/editor.css";
 import "./map.css";
@@ -18,24 +20,38 @@ export function StrategyMapView() {
   if (!doc) return null;
   const link = selection?.kind === "link" ? doc.links.find((l) => l.id === selection.id) : undefined;
   const key = selectionKey(selection);
+  const open = link !== undefined || (key !== null && selection?.kind !== "scorecard");
+  const hint = open ? null : (
+    <>
+      <span className="map-hint">Select a card or an arrow to edit it.</span>
+      <details className="map-help">
+        <summary>How to</summary>
+        <div className="map-help-text">
+          <p>
+            Drag a card to place it, or move the focused card with the arrow keys (Shift: further). Enter on a card
+            selects it and opens it here.
+          </p>
+          <p>
+            Add a cause → effect link by dragging from the dot on a card's top edge to another card, or from the
+            keyboard in Framework ▸ objective ▸ Cause and effect links (also shown here for a selected card).
+          </p>
+          <p>Ctrl+wheel, Ctrl+= and Ctrl+− zoom, Ctrl+0 fits; the wheel or dragging the background pans.</p>
+        </div>
+      </details>
+    </>
+  );
   return (
-    <div className="map-view">
-      <StrategyMap />
-      <section className="inspector-pane map-inspector" aria-label="Inspector">
-        {link ? (
-          <LinkInspector key={link.id} doc={doc} link={link} />
-        ) : key && selection?.kind !== "scorecard" ? (
-          <Inspector doc={doc} selectedKey={key} actions={actions} />
-        ) : (
-          <div className="inspector-empty">
-            <p>Select a card or an arrow to edit it.</p>
-            <p className="muted">
-              Drag a card to place it; drag from the dot on a card's top edge to another card to add a cause → effect
-              link. Arrow keys move the focused card. Ctrl+wheel or Ctrl+= and Ctrl+− zoom, drag the background to pan.
-            </p>
-          </div>
-        )}
-      </section>
+    <div className={`map-view${open ? "" : " inspector-closed"}`}>
+      <StrategyMap hint={hint} />
+      {open && (
+        <section className="inspector-pane map-inspector" aria-label="Inspector">
+          {link ? (
+            <LinkInspector key={link.id} doc={doc} link={link} />
+          ) : (
+            key && <Inspector doc={doc} selectedKey={key} actions={actions} />
+          )}
+        </section>
+      )}
     </div>
   );
 }

@@ -1,8 +1,10 @@
 /**
  * The map as a picture: a self-contained SVG (every colour and size resolved from the theme and
- * written as attributes, no CSS variables, no classes, no links out, generic font families) and a
- * PNG drawn from it at twice its size. Main checks both again before it writes them.
+ * written as attributes, no CSS variables, no classes, no links out; the map's own font family,
+ * so names break where they did on screen) and a PNG drawn from it at twice its size. Main checks
+ * both again before it writes them.
  */
+import { FONT_FAMILY } from "./text-fit.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 /** The presentation properties the map's style sheet sets; each is written out resolved. */
@@ -39,7 +41,7 @@ export function standaloneSvg(
   svg.setAttribute("width", String(Math.ceil(width)));
   svg.setAttribute("height", String(Math.ceil(height)));
   svg.setAttribute("viewBox", `0 0 ${Math.ceil(width)} ${Math.ceil(height)}`);
-  svg.setAttribute("font-family", "sans-serif");
+  svg.setAttribute("font-family", FONT_FAMILY);
   const background = document.createElementNS(SVG_NS, "rect");
   background.setAttribute("width", "100%");
   background.setAttribute("height", "100%");

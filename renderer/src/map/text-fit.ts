@@ -5,6 +5,9 @@
  */
 export type Measure = (text: string) => number;
 
+/** The map's type: the same family for drawing, measuring names (canvas) and the exported picture. */
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
 export function fitLines(text: string, maxWidth: number, maxLines: number, measure: Measure): string[] {
   const words = text.split(/\s+/).filter((w) => w !== "");
   const lines: string[] = [];

@@ -105,15 +105,47 @@ export function useMapGestures(input: GestureInput): MapGestures {
 
   const select = (kind: "objective" | "link", id: string) => store.getState().select({ kind, id });
 
-  const place = async (card: Card, x: number, y: number) => {
-    const position = positionWithinBand(layout, card.id, x, y);
-    const before = doc.objectives.find((o) => o.id === card.id)?.position;
-    if (before && before.x === position.x && before.y === position.y) {
-      setDragged(null);
-      return;
+  /**
+   * Puts card `id` and its arrows back where React drew them (at `at`, routed): after Escape, or
+   * after a drop the file does not take (no change, refused), when React sees nothing to redraw.
+   */
+  const restoreCard = (id: string, at: Point) => {
+    const el = elementOf("data-card-id", id);
+    el?.setAttribute("transform", `translate(${at.x} ${at.y})`);
+    el?.classList.remove("dragging");
+    for (const l of doc.links) {
+      const route = routes.get(l.id);
+      if ((l.fromId === id || l.toId === id) && route) drawLink(l, route);
     }
-    const result = await store.getState().edit(update("objective", card.id, { position }));
-    if (!result.ok) setDragged(null);
+  };
+
+  // Arrow keys step from the last position asked for while edits are on their way: the rendered
+  // layout only moves when main answers, so with key repeat every press would ask for one place.
+  const requested = useRef<{ id: string; at: Point } | null>(null);
+  const pending = useRef(0);
+
+  /** Saves card `card` at map point (x, y) (clamped to its band); false when nothing is saved. */
+  const place = async (card: Card, x: number, y: number): Promise<boolean> => {
+    const position = positionWithinBand(layout, card.id, x, y);
+    // The store's document, not the rendered one: an earlier move may have been answered already.
+    const before = store.getState().doc?.objectives.find((o) => o.id === card.id)?.position;
+    if (before && before.x === position.x && before.y === position.y) {
+      restoreCard(card.id, card);
+      setDragged(null);
+      return false;
+    }
+    pending.current++;
+    const result = await store
+      .getState()
+      .edit(update("objective", card.id, { position }))
+      .finally(() => {
+        pending.current--;
+      });
+    if (!result.ok) {
+      restoreCard(card.id, card);
+      setDragged(null);
+    }
+    return result.ok;
   };
 
   const addLink = async (fromId: string, toId: string) => {
@@ -267,7 +299,14 @@ export function useMapGestures(input: GestureInput): MapGestures {
     if (!delta || !card || readOnly || e.ctrlKey || e.metaKey || e.altKey) return;
     e.preventDefault();
     const step = e.shiftKey ? KEY_STEP * 4 : KEY_STEP;
-    void place(card, card.x + (delta[0] as number) * step, card.y + (delta[1] as number) * step);
+    const last = requested.current;
+    const from = last && last.id === id && pending.current > 0 ? last.at : { x: card.x, y: card.y };
+    const at = dropPoint(id, from.x + (delta[0] as number) * step, from.y + (delta[1] as number) * step);
+    if (at.x === from.x && at.y === from.y) return;
+    requested.current = { id, at };
+    void place(card, at.x, at.y).then((saved) => {
+      if (!saved && requested.current?.at === at) requested.current = null;
+    });
   };
 
   /** Escape during a gesture: everything goes back to where it was, nothing is saved. */
@@ -276,15 +315,8 @@ export function useMapGestures(input: GestureInput): MapGestures {
     if (!g) return false;
     gesture.current = null;
     stopDrawing();
-    if (g.kind === "card" && g.moved) {
-      const el = elementOf("data-card-id", g.id);
-      el?.setAttribute("transform", `translate(${g.origin.x} ${g.origin.y})`);
-      el?.classList.remove("dragging");
-      for (const l of doc.links) {
-        const route = routes.get(l.id);
-        if ((l.fromId === g.id || l.toId === g.id) && route) drawLink(l, route);
-      }
-    } else if (g.kind === "link") {
+    if (g.kind === "card" && g.moved) restoreCard(g.id, g.origin);
+    else if (g.kind === "link") {
       if (g.target) elementOf("data-card-id", g.target)?.classList.remove("link-target");
       setRubber(null);
     } else if (g.kind === "pan") {
