@@ -27,37 +27,8 @@ export function contents(doc: ScorecardDocument): string {
   return `${perspectives.length} perspectives, ${objectives.length} objectives, ${measures.length} measures, ${periods.length} periods`;
 }
 
-/** The locale of shared/display/numbers.ts, so amounts read like the scores next to them. */
+/** The locale of shared/display/numbers.ts (where money and points are formatted for the UI and the CLI alike). */
 const LOCALE = "en-US";
-const amountFormats = new Map<string, Intl.NumberFormat>();
-
-/**
- * Money in whole units of the scorecard's currency (ISO 4217): 1500000 "USD" → "$1,500,000";
- * `signed` writes a change, "+$150,000" or "−$150,000". Budgets are planned in whole units.
- */
-export function formatAmount(amount: number, currency: string, signed = false): string {
-  const key = `${currency} ${signed}`;
-  let format = amountFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALE, {
-      style: "currency",
-      currency,
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 0,
-      signDisplay: signed ? "exceptZero" : "auto",
-    });
-    amountFormats.set(key, format);
-  }
-  return minusSign(format.format(amount));
-}
-
-/** A score change in points to one decimal (what-if changes are often below one point): 0.0234 → "+2.3 pts". */
-export function formatPoints(delta: number | null): string {
-  if (delta === null) return "—";
-  const tenths = Math.round(delta * 1000);
-  if (tenths === 0) return "±0.0 pts";
-  return `${tenths > 0 ? "+" : "−"}${(Math.abs(tenths) / 10).toFixed(1)} pts`;
-}
 
 const changeFormat = new Intl.NumberFormat(LOCALE, {
   style: "percent",

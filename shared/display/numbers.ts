@@ -44,33 +44,74 @@ function withUnit(number: string, unit: string): string {
   return unit.startsWith("%") ? `${number}${unit}` : `${number}\u00a0${unit}`;
 }
 
-// One formatter per currency: building an Intl.NumberFormat costs far more than using one.
+// One formatter per (currency, kind): building an Intl.NumberFormat costs far more than using one.
+// The UI and the CLI share these, so money reads the same on screen and in the terminal.
+type MoneyKind = "plain" | "signed" | "compact" | "compact-signed";
 const moneyFormats = new Map<string, Intl.NumberFormat>();
-function moneyFormat(currency: string, signed: boolean): Intl.NumberFormat {
-  const key = `${currency}:${signed}`;
+function moneyFormat(currency: string, kind: MoneyKind): Intl.NumberFormat {
+  const key = `${currency}:${kind}`;
   let format = moneyFormats.get(key);
   if (!format) {
+    const compact = kind === "compact" || kind === "compact-signed";
     format = new Intl.NumberFormat(LOCALE, {
       style: "currency",
       currency,
       // Spend is planned in whole units: cents would only add noise to a board's table.
-      maximumFractionDigits: 0,
-      minimumFractionDigits: 0,
-      ...(signed ? { signDisplay: "exceptZero" as const } : {}),
+      ...(compact
+        ? { notation: "compact" as const, minimumFractionDigits: 0, maximumFractionDigits: 1 }
+        : { minimumFractionDigits: 0, maximumFractionDigits: 0 }),
+      ...(kind === "signed" || kind === "compact-signed" ? { signDisplay: "exceptZero" as const } : {}),
     });
     moneyFormats.set(key, format);
   }
   return format;
 }
 
+/** A true minus sign, as the scorecard's trends write it, not a hyphen. */
+const minus = (text: string) => text.replace("-", "\u2212");
+
 /** An amount in the scorecard's currency, whole units: 4200000 "EUR" → "€4,200,000". */
 export function formatMoney(value: number, currency: string): string {
-  return moneyFormat(currency, false).format(value).replace("-", "−");
+  return minus(moneyFormat(currency, "plain").format(value));
 }
 
 /** A change of an amount, always signed: +420000 → "+€420,000", −1200 → "−€1,200", 0 → "±€0". */
 export function formatMoneyChange(delta: number, currency: string): string {
-  const text = moneyFormat(currency, true).format(delta).replace("-", "−");
+  const text = minus(moneyFormat(currency, "signed").format(delta));
   // Intl leaves out the sign exactly when the amount rounds to zero.
-  return /^[+−]/.test(text) ? text : `±${text}`;
+  return /^[+\u2212]/.test(text) ? text : `±${text}`;
+}
+
+/**
+ * An amount for a label, compact: 1_234_567 "USD" → "$1.2M", signed "+$95K". The full amount
+ * (formatMoney) goes into the accessible text or the tooltip beside it.
+ */
+export function formatMoneyCompact(value: number, currency: string, signed = false): string {
+  return minus(moneyFormat(currency, signed ? "compact-signed" : "compact").format(value));
+}
+
+/**
+ * A projected score change in percentage points with one decimal (one slider step often moves the
+ * overall by less than a point): 0.0123 → "+1.2 pts"; rounds to 0 → "±0.0 pts"; null → "—".
+ */
+export function formatPoints(delta: number | null): string {
+  if (delta === null) return "—";
+  const tenths = Math.round(delta * 1000);
+  if (tenths === 0) return "±0.0 pts";
+  return `${tenths > 0 ? "+" : "\u2212"}${(Math.abs(tenths) / 10).toFixed(1)} pts`;
+}
+
+/** Which way a change reads once rounded to tenths of a point (for styling and the arrow). */
+export function pointsDirection(delta: number | null): "up" | "down" | "flat" {
+  const tenths = delta === null ? 0 : Math.round(delta * 1000);
+  return tenths > 0 ? "up" : tenths < 0 ? "down" : "flat";
+}
+
+/** What a screen reader hears for a change: "up 1.2 points", "unchanged", "no score". */
+export function pointsChangeLabel(delta: number | null): string {
+  if (delta === null) return "no score";
+  const direction = pointsDirection(delta);
+  if (direction === "flat") return "unchanged";
+  const tenths = Math.abs(Math.round(delta * 1000)) / 10;
+  return `${direction} ${tenths.toFixed(1)} points`;
 }

@@ -5,6 +5,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { LIMITS } from "../../shared/domain/limits.ts";
 import { plainText, quote } from "../../shared/domain/readable-path.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { ScorecardStore } from "../../electron/file/store.ts";
@@ -12,7 +13,7 @@ import { compileWhatIf } from "../../shared/whatif/model.ts";
 import { runMonteCarlo } from "../../shared/whatif/monte-carlo.ts";
 import { evaluateScenario } from "../../shared/whatif/scenario.ts";
 import { spendOfScenario, totalOf } from "../../shared/whatif/spend.ts";
-import { formatPoints, formatScore } from "../../renderer/src/whatif/format.ts";
+import { formatPoints, formatScore, valueForMoney } from "../../renderer/src/whatif/format.ts";
 import { SHELL_APP_VERSION } from "../support/shell-fixture.ts";
 import { type AppWindow, expect, test } from "./harness/fixture.ts";
 import { LONG, RTL, XSS } from "./harness/hostile-names.ts";
@@ -89,6 +90,10 @@ test("keyboard steps move the projected overall by what the engine computes", as
   const low = engine(doc, { [inv.id]: inv.minSpend });
   await expectOverall(page, low);
   expect(low.overall.delta).toBeLessThan(0);
+  // A cut that costs points is said per million saved, never as a gain.
+  expect(low.spend.delta).toBeLessThan(0);
+  await expect(page.getByTestId("points-per-million")).toHaveText(valueForMoney(low, doc.scorecard.currency));
+  await expect(page.getByTestId("points-per-million")).toContainText("saved");
 
   // Total spend and the only moved slider's delta.
   const total = totalOf(compileWhatIf(doc).base) - inv.baseSpend + inv.minSpend;
@@ -100,6 +105,12 @@ test("keyboard steps move the projected overall by what the engine computes", as
   await page.getByRole("button", { name: "Reset" }).click();
   for (const i of doc.investments) expect((await sliderSpend(page))[i.id]).toBe(i.baseSpend);
   await expectOverall(page, engine(doc, {}));
+  const said = page.locator(".whatif-said");
+  await expect(said).toHaveText("All investments are back at their base spend.");
+  // What Reset said no longer holds once a slider moves.
+  await slider.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(said).toHaveText("");
 });
 
 test("optimize proposes the same total with a score at least as good, and applies it", async ({ app, page }) => {
@@ -148,7 +159,16 @@ test("save as scenario writes the sliders' spend to the file, and undo removes i
   await expect(dialog.getByText("must not be empty")).toBeVisible();
   await expect(dialog.getByRole("button", { name: "Save scenario" })).toBeDisabled();
   await name.fill("Cloud push");
-  await dialog.getByRole("textbox", { name: "Notes" }).fill("More on the most sensitive investment.");
+  await expect(name).not.toHaveAttribute("aria-invalid");
+  // A problem of the notes is told in the dialog's error area, not under the name.
+  const notes = dialog.getByRole("textbox", { name: "Notes" });
+  await notes.fill("n".repeat(LIMITS.textMax + 1));
+  await expect(dialog.getByRole("alert")).toContainText("Notes: must be at most");
+  await expect(name).not.toHaveAttribute("aria-invalid");
+  await expect(dialog.getByRole("button", { name: "Save scenario" })).toBeDisabled();
+  await app.screenshot("whatif-save-notes-problem");
+  await notes.fill("More on the most sensitive investment.");
+  await expect(dialog.getByRole("alert")).toHaveCount(0);
   await dialog.getByRole("button", { name: "Save scenario" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: "Saved scenario “Cloud push”" })).toBeVisible();

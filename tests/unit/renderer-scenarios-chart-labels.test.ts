@@ -1,6 +1,6 @@
 /** Names from the file on the comparison chart's canvas: one line each, no direction tricks, cut to fit. */
 import { describe, expect, it } from "vitest";
-import { axisLabel, chartLabel } from "../../renderer/src/scenarios/chart-labels.ts";
+import { axisLabel, chartLabel } from "../../renderer/src/common/chart-labels.ts";
 
 describe("chart labels", () => {
   it("keeps a short name as it is and cuts a long one with “…”", () => {

@@ -147,6 +147,8 @@ describe("the comparison", () => {
 describe("duplicate names", () => {
   it("is “Copy of X”, numbered when that is taken", () => {
     expect(duplicateName("Cloud-first", ["Cloud-first"])).toBe("Copy of Cloud-first");
+    // Taken whatever its case, as "Save as scenario…" counts names (one helper for both).
+    expect(duplicateName("Cloud-first", ["Cloud-first", "copy of cloud-first"])).toBe("Copy of Cloud-first (2)");
     expect(duplicateName("Cloud-first", ["Cloud-first", "Copy of Cloud-first"])).toBe("Copy of Cloud-first (2)");
     expect(duplicateName("Cloud-first", ["Cloud-first", "Copy of Cloud-first", "Copy of Cloud-first (2)"])).toBe(
       "Copy of Cloud-first (3)",

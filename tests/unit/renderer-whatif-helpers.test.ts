@@ -1,6 +1,7 @@
 /** The what-if view's pure helpers: slider steps, money and score labels, chart data. */
 import { describe, expect, it } from "vitest";
-import { shortLabel, timelineSeries, tornadoRows } from "../../renderer/src/whatif/chart-data.ts";
+import { chartLabel } from "../../renderer/src/common/chart-labels.ts";
+import { timelineSeries, tornadoRows } from "../../renderer/src/whatif/chart-data.ts";
 import {
   formatMoneyCompact,
   formatPoints,
@@ -10,7 +11,7 @@ import {
   pointsDirection,
   spendValueText,
 } from "../../renderer/src/whatif/format.ts";
-import { suggestedScenarioName } from "../../renderer/src/whatif/scenario-name.ts";
+import { suggestedScenarioName } from "../../renderer/src/scenarios/scenario-ops.ts";
 import { snapSpend, spendAfterKey, stepOf, trackFraction } from "../../renderer/src/whatif/slider-steps.ts";
 import { addRows, documentMessages, type WorkerRequest } from "../../renderer/src/whatif/worker-protocol.ts";
 import { syntheticScorecard } from "../bench/synthetic.ts";
@@ -126,9 +127,15 @@ describe("chart data", () => {
     expect(rows[3]?.up).toBeNull();
   });
 
-  it("shortens long names for the axis, on one line", () => {
-    expect(shortLabel("Cloud\n  & Infra")).toBe("Cloud & Infra");
-    expect(shortLabel("x".repeat(40))).toBe(`${"x".repeat(27)}…`);
+  it("shortens long names for the tornado's axis, on one line, without direction tricks or half characters", () => {
+    expect(chartLabel("Cloud\n  & Infra", 28)).toBe("Cloud & Infra");
+    expect(chartLabel("x".repeat(40), 28)).toBe(`${"x".repeat(27)}…`);
+    // A right-to-left override from a file would reverse the axis text after it.
+    expect(chartLabel("Cloud \u202Eevil", 28)).not.toContain("\u202E");
+    // 27 emoji: the cut keeps whole characters, never a lone surrogate.
+    const cut = chartLabel("😀".repeat(40), 28);
+    expect(Array.from(cut)).toHaveLength(28);
+    expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 
   it("builds the timeline in points, with the band only when it has width, and the lag steps", () => {

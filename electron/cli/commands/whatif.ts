@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { version } from "../../../package.json";
-import { formatPercent } from "../../../shared/display/numbers.ts";
+import { formatMoney, formatMoneyChange, formatPercent, formatPoints } from "../../../shared/display/numbers.ts";
 import { jsonText } from "../../../shared/document-json.ts";
 import { LIMITS } from "../../../shared/domain/limits.ts";
 import { quote } from "../../../shared/domain/readable-path.ts";
@@ -38,7 +38,7 @@ import { readScorecardFile } from "../../file/open.ts";
 import { ScorecardStore } from "../../file/store.ts";
 import { parseCommand } from "../args.ts";
 import type { Command } from "../command.ts";
-import { formatAmount, formatChange, formatPoints, statusText } from "../format.ts";
+import { formatChange, statusText } from "../format.ts";
 import { type Output, refusal, usageError } from "../output.ts";
 import { formatTable, truncate } from "../table.ts";
 import { findNamed, parseAmount, parseCount, parseSetting, type SpendSetting } from "./whatif-args.ts";
@@ -313,8 +313,9 @@ function report({ doc, model, scenario, proposed, warnings }: WhatIf): string[] 
   const { title, organization, currency } = doc.scorecard;
   const r = scenario.result;
   const name = (text: string, depth = 0) => "  ".repeat(depth) + truncate(text, NAME_WIDTH);
-  const money = (amount: number) => formatAmount(amount, currency);
-  const moneyChange = (amount: number) => formatAmount(amount, currency, true);
+  const money = (amount: number) => formatMoney(amount, currency);
+  // An unchanged amount reads "$0" here, as formatChange writes its "0%" beside it.
+  const moneyChange = (amount: number) => formatMoneyChange(amount, currency).replace(/^±/, "");
   const from = r.referencePeriod
     ? `projected from ${r.referencePeriod}, the latest period with actuals`
     : "no actuals yet: projected from the measures' baselines";

@@ -5,22 +5,10 @@
  */
 import { useId } from "react";
 import { formatMoney, formatMoneyChange } from "../../../shared/display/numbers.ts";
+import { PointsChange } from "../components/PointsChange.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
-import { formatPoints, formatPointsPerMillion, formatScore, pointsDirection } from "../whatif/format.ts";
-import type { ScenarioResult } from "../../../shared/whatif/scenario.ts";
+import { formatScore, valueForMoney } from "../whatif/format.ts";
 import type { Comparison, MoneyCell, ScoreCell } from "./comparison.ts";
-
-const ARROWS = { up: "↑", down: "↓", flat: "→" } as const;
-
-/**
- * Score points per 1 million (the engine's pointsPerMillion). For a cut it is said per million
- * saved: "+4.63 pts per $1M" for a scenario that spends less and scores less would read as a gain.
- */
-export function valueForMoney(result: ScenarioResult, currency: string): string {
-  const ppm = result.pointsPerMillion;
-  if (ppm === null || result.spend.delta >= 0) return formatPointsPerMillion(ppm, currency);
-  return `${formatPointsPerMillion(-ppm, currency)} saved`;
-}
 
 /** The chart colour of column k (the baseline is 0): the header's swatch ties table and chart. */
 export function seriesClass(k: number): string {
@@ -28,26 +16,16 @@ export function seriesClass(k: number): string {
 }
 
 /**
- * A projected score and its change, with one decimal as the What-If view writes them (a scenario
- * opened there shows the same numbers), and the arrow and colour of the scorecard's trends.
+ * A projected score and its change, with one decimal and the arrow the What-If view shows them
+ * with (PointsChange), so a scenario opened there shows the same numbers.
  */
 function ScoreValue({ cell, baseline }: { cell: ScoreCell; baseline: boolean }) {
-  const direction = pointsDirection(cell.delta);
   return (
     <div className="score-cell">
       <span className="cmp-score" data-testid="score">
         {formatScore(cell.score)}
       </span>
-      {!baseline && (
-        <span className={`trend trend-${cell.delta === null ? "none" : direction}`}>
-          {cell.delta !== null && (
-            <span className="trend-arrow" aria-hidden="true">
-              {ARROWS[direction]}
-            </span>
-          )}
-          <span data-testid="delta">{formatPoints(cell.delta)}</span>
-        </span>
-      )}
+      {!baseline && <PointsChange delta={cell.delta} testId="delta" />}
       <StatusBadge status={cell.status} />
     </div>
   );

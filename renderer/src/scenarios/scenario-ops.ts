@@ -5,6 +5,7 @@
 import { LIMITS } from "../../../shared/domain/limits.ts";
 import type { Scenario } from "../../../shared/domain/types.ts";
 import type { Operation } from "../../../shared/operations/operation.ts";
+import { firstFreeName } from "../common/free-name.ts";
 import { MAX_COMPARED } from "./comparison.ts";
 
 /**
@@ -12,14 +13,17 @@ import { MAX_COMPARED } from "./comparison.ts";
  * name stays within the name limit however long X is.
  */
 export function duplicateName(name: string, taken: Iterable<string>): string {
-  const names = new Set(Array.from(taken, (n) => n.trim()));
   const base = `Copy of ${name.trim()}`;
-  for (let n = 1; ; n++) {
+  return firstFreeName(taken, (n) => {
     const suffix = n === 1 ? "" : ` (${n})`;
     const room = LIMITS.nameMax - suffix.length;
-    const candidate = `${base.length > room ? `${cut(base, room - 1)}…` : base}${suffix}`;
-    if (!names.has(candidate)) return candidate;
-  }
+    return `${base.length > room ? `${cut(base, room - 1)}…` : base}${suffix}`;
+  });
+}
+
+/** The name "Save as scenario…" suggests: "Scenario 4", the first such name the file does not use. */
+export function suggestedScenarioName(taken: readonly string[]): string {
+  return firstFreeName(taken, (n) => `Scenario ${n}`, taken.length + 1);
 }
 
 /**

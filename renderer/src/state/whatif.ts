@@ -1,8 +1,10 @@
 /**
  * The what-if engine (shared/whatif) as the views use it: the model compiled once per committed
- * change and shared by every view (like scores.ts), and the scenario the sliders describe
- * evaluated once per slider move, whichever views show it (the what-if view, the map's projection
- * mode, workshop mode).
+ * change and shared by every view (like scores.ts), and each spend evaluated once per document,
+ * whichever views show it (the what-if view, the map's projection mode, workshop mode). Spend
+ * objects are immutable (the store makes a new one per slider move), so a spend object is its own
+ * cache key: the live spend, the settled one (slider-spend.ts) and a proposal are each evaluated
+ * once, however the components alternate between them.
  */
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import { compileWhatIf, type WhatIfModel } from "../../../shared/whatif/model.ts";
@@ -42,23 +44,24 @@ export function isAtBase(doc: ScorecardDocument, spend: Spend): boolean {
   return doc.investments.every((inv) => (spend[inv.id] ?? inv.baseSpend) === inv.baseSpend);
 }
 
-// The last evaluation, keyed by the document and the slider state objects (both immutable).
-let last: { doc: ScorecardDocument; spend: Spend; result: ScenarioResult } | null = null;
+// Results per document, then per spend object: both keys are immutable, and dropped with them.
+const results = new WeakMap<ScorecardDocument, WeakMap<Spend, ScenarioResult>>();
 
-/** What the sliders' spend does to the document; computed once per (document, spend) pair. */
+/** What `spend` does to the document; computed once per (document, spend object). */
 export function scenarioOf(doc: ScorecardDocument, spend: Spend): ScenarioResult {
-  if (last?.doc === doc && last.spend === spend) return last.result;
-  const { model, workspace } = whatIfOf(doc);
-  const result = evaluateScenario(model, spendVector(model, spend), workspace);
-  last = { doc, spend, result };
+  let perSpend = results.get(doc);
+  if (!perSpend) {
+    perSpend = new WeakMap();
+    results.set(doc, perSpend);
+  }
+  let result = perSpend.get(spend);
+  if (!result) {
+    const { model, workspace } = whatIfOf(doc);
+    result = evaluateScenario(model, spendVector(model, spend), workspace);
+    perSpend.set(spend, result);
+  }
   return result;
 }
 
-/**
- * A spend other than the sliders' (an optimizer's proposal), evaluated without replacing the
- * sliders' cached result: the one-entry cache above would otherwise flip between the two.
- */
-export function evaluateSpend(doc: ScorecardDocument, spend: Spend): ScenarioResult {
-  const { model, workspace } = whatIfOf(doc);
-  return evaluateScenario(model, spendVector(model, spend), workspace);
-}
+/** A spend other than the sliders' (a proposal, a test's): the same evaluation and the same cache. */
+export const evaluateSpend = scenarioOf;

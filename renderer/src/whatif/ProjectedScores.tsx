@@ -6,23 +6,11 @@
  */
 import "./whatif.css";
 import { useId } from "react";
+import { PointsChange } from "../components/PointsChange.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import type { ProjectedScore } from "../../../shared/whatif/scenario.ts";
-import { formatPoints, formatScore, pointsDirection } from "./format.ts";
+import { formatScore } from "./format.ts";
 import { useSliderScenario } from "./slider-spend.ts";
-
-const ARROW = { up: "▲", down: "▼", flat: "■" } as const;
-
-/** "+1.2 pts" with an arrow and the words for it, so the direction is never colour alone. */
-export function PointsChange({ delta, testId }: { delta: number | null; testId?: string }) {
-  const direction = pointsDirection(delta);
-  return (
-    <span className={`points delta-${direction}`} data-testid={testId}>
-      <span aria-hidden="true">{ARROW[direction]} </span>
-      {formatPoints(delta)}
-    </span>
-  );
-}
 
 function Bar({ score, scale, kind }: { score: number | null; scale: number; kind: "baseline" | "scenario" }) {
   const width = score === null ? 0 : Math.max(0, Math.min(1, score / scale)) * 100;

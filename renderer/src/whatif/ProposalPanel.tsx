@@ -4,9 +4,9 @@
  * while the sliders stay where the proposal was asked for: once they move it no longer applies.
  */
 import { formatMoney } from "../../../shared/display/numbers.ts";
-import { evaluateSpend } from "../state/whatif.ts";
+import { PointsChange } from "../components/PointsChange.tsx";
+import { scenarioOf } from "../state/whatif.ts";
 import { formatMoneyCompact, formatScore } from "./format.ts";
-import { PointsChange } from "./ProjectedScores.tsx";
 import { useSliderScenario } from "./slider-spend.ts";
 import type { Proposal } from "./use-optimizer.ts";
 
@@ -40,7 +40,7 @@ export function ProposalPanel({
     );
   const { doc, spend, result: now } = scenario;
   const currency = doc.scorecard.currency;
-  const next = evaluateSpend(doc, proposal.proposed);
+  const next = scenarioOf(doc, proposal.proposed);
   const gain =
     now.overall.projected !== null && next.overall.projected !== null
       ? next.overall.projected - now.overall.projected

@@ -4,27 +4,14 @@
  * each step where an impact's lag comes into effect. The scenario is drawn as steps: between lag
  * steps nothing changes, and a sloped line would suggest a gradual effect the model does not have.
  */
-import {
-  CategoryScale,
-  Chart,
-  type ChartDataset,
-  type ChartOptions,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  type Plugin,
-  PointElement,
-  Tooltip,
-} from "chart.js";
+import type { ChartDataset, ChartOptions, Plugin } from "chart.js";
 import { memo, useMemo } from "react";
 import { Line } from "react-chartjs-2";
+import "../components/chart-setup.ts";
+import { ChartFigure } from "../components/ChartFigure.tsx";
 import { type ThemeColors, useThemeColors, withAlpha } from "../scorecard/theme-colors.ts";
 import type { TimelineSeries } from "./chart-data.ts";
 import { formatScore } from "./format.ts";
-
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend, Filler);
 
 type Dataset = ChartDataset<"line", Array<number | null>>;
 const score = (v: number | null) => formatScore(v === null ? null : v / 100);
@@ -148,14 +135,11 @@ export const TimelineChart = memo(function TimelineChart({ series }: { series: T
   );
   const title = "Projection timeline: overall score per period, baseline and scenario";
   return (
-    <figure className="whatif-chart timeline-chart">
-      <div className="chart-box">
-        <Line data={data} options={options} plugins={[lagMarkers]} role="img" aria-label={title} />
-      </div>
-      {/* In a wrapper: a table is as wide as its content whatever its own width, and would widen the page. */}
-      <div className="visually-hidden">
-        <table>
-          <caption>{title}</caption>
+    <ChartFigure
+      className="whatif-chart timeline-chart"
+      label={title}
+      table={
+        <>
           <thead>
             <tr>
               <th scope="col">Period</th>
@@ -187,8 +171,10 @@ export const TimelineChart = memo(function TimelineChart({ series }: { series: T
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
-    </figure>
+        </>
+      }
+    >
+      <Line data={data} options={options} plugins={[lagMarkers]} role="img" aria-label={title} />
+    </ChartFigure>
   );
 });

@@ -4,23 +4,15 @@
  * 1,000 measures, and a redraw a few more, so they follow the sliders once they settle
  * (SETTLE_MS) rather than on every step. Screen readers get the numbers as a table.
  */
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  type ChartOptions,
-  Legend,
-  LinearScale,
-  Tooltip,
-} from "chart.js";
+import type { ChartOptions } from "chart.js";
 import { memo, useMemo } from "react";
 import { Bar } from "react-chartjs-2";
 import { useThemeColors, withAlpha } from "../scorecard/theme-colors.ts";
-import { shortLabel, type TornadoRow } from "./chart-data.ts";
+import { chartLabel } from "../common/chart-labels.ts";
+import "../components/chart-setup.ts";
+import { ChartFigure } from "../components/ChartFigure.tsx";
+import type { TornadoRow } from "./chart-data.ts";
 import { formatPoints } from "./format.ts";
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 const pts = (v: number | null) => formatPoints(v === null ? null : v / 100);
 
@@ -28,7 +20,7 @@ export const TornadoChart = memo(function TornadoChart({ rows }: { rows: readonl
   const colors = useThemeColors();
   const data = useMemo(
     () => ({
-      labels: rows.map((r) => shortLabel(r.name)),
+      labels: rows.map((r) => chartLabel(r.name, 28)),
       datasets: [
         {
           label: "+10 % of base spend",
@@ -74,14 +66,12 @@ export const TornadoChart = memo(function TornadoChart({ rows }: { rows: readonl
   );
   const title = "Marginal values: change of the overall score for ±10 % of each investment's base spend";
   return (
-    <figure className="whatif-chart tornado-chart">
-      <div className="chart-box" style={{ height: `${Math.max(160, 60 + rows.length * 26)}px` }}>
-        <Bar data={data} options={options} role="img" aria-label={title} />
-      </div>
-      {/* In a wrapper: a table is as wide as its content whatever its own width, and would widen the page. */}
-      <div className="visually-hidden">
-        <table>
-          <caption>{title}</caption>
+    <ChartFigure
+      className="whatif-chart tornado-chart"
+      boxStyle={{ height: `${Math.max(160, 60 + rows.length * 26)}px` }}
+      label={title}
+      table={
+        <>
           <thead>
             <tr>
               <th scope="col">Investment</th>
@@ -98,8 +88,10 @@ export const TornadoChart = memo(function TornadoChart({ rows }: { rows: readonl
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
-    </figure>
+        </>
+      }
+    >
+      <Bar data={data} options={options} role="img" aria-label={title} />
+    </ChartFigure>
   );
 });

@@ -4,14 +4,14 @@
  * The totals follow every slider step; the actions belong to the view, which owns their state.
  */
 import { formatMoney } from "../../../shared/display/numbers.ts";
-import { formatMoneyCompact, formatPointsPerMillion, formatShare } from "./format.ts";
+import { formatMoneyCompact, formatShare, valueForMoney } from "./format.ts";
 import { useSliderScenario } from "./slider-spend.ts";
 
 function SpendSummary() {
   const scenario = useSliderScenario();
   if (!scenario) return null;
   const currency = scenario.doc.scorecard.currency;
-  const { spend: totals, pointsPerMillion } = scenario.result;
+  const totals = scenario.result.spend;
   return (
     <dl className="spend-summary">
       <div>
@@ -32,7 +32,7 @@ function SpendSummary() {
       <div>
         <dt>Return on the change</dt>
         <dd className="summary-big" data-testid="points-per-million">
-          {formatPointsPerMillion(pointsPerMillion, currency)}
+          {valueForMoney(scenario.result, currency)}
         </dd>
       </div>
     </dl>

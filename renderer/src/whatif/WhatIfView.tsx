@@ -9,7 +9,8 @@
 import "./whatif.css";
 import { useState } from "react";
 import { quote } from "../../../shared/domain/readable-path.ts";
-import { useDocumentStore } from "../state/context.tsx";
+import { useDocumentStore, useStoreApi } from "../state/context.tsx";
+import type { Spend } from "../state/whatif.ts";
 import { InvestmentSliders } from "./InvestmentSliders.tsx";
 import { MapPanel } from "./MapPanel.tsx";
 import { ProjectedScores } from "./ProjectedScores.tsx";
@@ -25,12 +26,16 @@ import { WhatIfEmptyState } from "./WhatIfEmptyState.tsx";
 import { WhatIfToolbar } from "./WhatIfToolbar.tsx";
 
 export function WhatIfView() {
+  const store = useStoreApi();
   const doc = useDocumentStore((s) => s.doc);
+  const spend = useDocumentStore((s) => s.spend);
   const setSpends = useDocumentStore((s) => s.setSpends);
   const worker = useWhatIfWorker();
   const optimizer = useOptimizer(worker);
   const [saving, setSaving] = useState(false);
-  const [said, setSaid] = useState<string | null>(null);
+  // What an action did, with the spend it was said for: once a slider moves it no longer holds.
+  const [said, setSaidFor] = useState<{ text: string; spend: Spend } | null>(null);
+  const setSaid = (text: string | null) => setSaidFor(text === null ? null : { text, spend: store.getState().spend });
   if (!doc) return null;
   if (doc.investments.length === 0) return <WhatIfEmptyState />;
 
@@ -48,7 +53,7 @@ export function WhatIfView() {
         onSave={() => setSaving(true)}
       />
       <p className="whatif-said" role="status">
-        {said}
+        {said?.spend === spend ? said.text : null}
       </p>
       <SettledAnnouncement />
       <ScenarioWarnings />

@@ -24,12 +24,6 @@ export function tornadoRows(values: readonly MarginalValue[]): TornadoRow[] {
     .sort((a, b) => swing(b) - swing(a) || a.name.localeCompare(b.name));
 }
 
-/** An axis label from a name out of a file: one line, and short enough for the chart's margin. */
-export function shortLabel(name: string, max = 28): string {
-  const flat = name.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
 export interface TimelineSeries {
   labels: string[];
   /** Overall score in points (0–100+) per step; null where nothing has a score. */

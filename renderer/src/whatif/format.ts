@@ -1,57 +1,19 @@
 /**
- * How the what-if view writes money and projected scores. Money is in the scorecard's currency
- * (Intl): compact on labels ("$1.2M"), in full for assistive technology ("$1,200,000"). Scores
- * carry one decimal here, unlike the scorecard's whole percents (shared/display/numbers.ts),
+ * How the what-if and comparison views write projected scores and what a change of spend buys.
+ * Money is in the scorecard's currency: compact on labels ("$1.2M"), in full for assistive
+ * technology ("$1,200,000"). Scores carry one decimal here, unlike the scorecard's whole percents,
  * because one slider step often moves the overall by less than a point.
  */
-import { formatMoney } from "../../../shared/display/numbers.ts";
+import { formatMoney, formatMoneyCompact } from "../../../shared/display/numbers.ts";
+import type { ScenarioResult } from "../../../shared/whatif/scenario.ts";
 
-const LOCALE = "en-US";
-const compactFormats = new Map<string, Intl.NumberFormat>();
-
-function compactFormat(currency: string, signed: boolean): Intl.NumberFormat {
-  const key = `${currency}|${signed}`;
-  let format = compactFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALE, {
-      style: "currency",
-      currency,
-      notation: "compact",
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 1,
-      ...(signed ? { signDisplay: "exceptZero" as const } : {}),
-    });
-    compactFormats.set(key, format);
-  }
-  return format;
-}
-
-/**
- * An amount for a label, compact: 1_234_567 "USD" → "$1.2M", signed "+$95K". The full amount
- * (formatMoney in shared/display/numbers.ts) goes into the accessible text beside it.
- */
-export function formatMoneyCompact(value: number, currency: string, signed = false): string {
-  // A true minus sign, as the scorecard's trends write it.
-  return compactFormat(currency, signed).format(value).replace("-", "\u2212");
-}
+// Money and points are formatted in shared/display/numbers.ts (one set for the UI and the CLI);
+// re-exported here, where the what-if and comparison views (and the map's projection) look for them.
+export { formatMoneyCompact, formatPoints, pointsDirection } from "../../../shared/display/numbers.ts";
 
 /** A projected score with one decimal: 0.7234 → "72.3%"; null → "—". */
 export function formatScore(fraction: number | null): string {
   return fraction === null ? "—" : `${(fraction * 100).toFixed(1)}%`;
-}
-
-/** A change in percentage points with one decimal: 0.0123 → "+1.2 pts"; rounds to 0 → "±0.0 pts". */
-export function formatPoints(delta: number | null): string {
-  if (delta === null) return "—";
-  const tenths = Math.round(delta * 1000);
-  if (tenths === 0) return "±0.0 pts";
-  return `${tenths > 0 ? "+" : "\u2212"}${(Math.abs(tenths) / 10).toFixed(1)} pts`;
-}
-
-/** Which way a change reads once rounded to tenths of a point (for styling and the arrow). */
-export function pointsDirection(delta: number | null): "up" | "down" | "flat" {
-  const tenths = delta === null ? 0 : Math.round(delta * 1000);
-  return tenths > 0 ? "up" : tenths < 0 ? "down" : "flat";
 }
 
 /** Score points bought per 1 million: "+4.62 pts per $1M"; null (spend unchanged) → "—". */
@@ -59,6 +21,20 @@ export function formatPointsPerMillion(points: number | null, currency: string):
   if (points === null || !Number.isFinite(points)) return "—";
   const sign = points > 0 ? "+" : points < 0 ? "\u2212" : "±";
   return `${sign}${Math.abs(points).toFixed(2)} pts per ${formatMoneyCompact(1e6, currency)}`;
+}
+
+/**
+ * What a scenario's change of spend buys: score points per 1 million (the engine's
+ * pointsPerMillion). For a cut it is said per million saved, because "+4.63 pts per $1M" for a
+ * scenario that spends less and scores less would read as a gain: "−4.63 pts per $1M saved".
+ */
+export function valueForMoney(
+  result: Pick<ScenarioResult, "pointsPerMillion"> & { spend: Pick<ScenarioResult["spend"], "delta"> },
+  currency: string,
+): string {
+  const ppm = result.pointsPerMillion;
+  if (ppm === null || result.spend.delta >= 0) return formatPointsPerMillion(ppm, currency);
+  return `${formatPointsPerMillion(-ppm, currency)} saved`;
 }
 
 /** A share of the base: 0.1 → "+10%"; one decimal below 10 %. */

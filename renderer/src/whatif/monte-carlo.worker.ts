@@ -16,7 +16,7 @@ import {
 } from "../../../shared/whatif/monte-carlo.ts";
 import { OptimizerRefused, optimize } from "../../../shared/whatif/optimize.ts";
 import { spendOfScenario, spendRecord } from "../../../shared/whatif/spend.ts";
-import { addRows, type WorkerReply, type WorkerRequest } from "./worker-protocol.ts";
+import { addRows, DOCUMENT_REPLACED, type WorkerReply, type WorkerRequest } from "./worker-protocol.ts";
 
 /** Draws per chunk: about 25 ms at 1,000 measures, so a superseded run stops within that. */
 const CHUNK = 500;
@@ -31,6 +31,7 @@ let current: { version: number; doc: ScorecardDocument; model: WhatIfModel | nul
 /** The newest Monte Carlo request: an older run stops at its next chunk. */
 let latestRun = -1;
 
+/** The model of `version`, or null when a newer document replaced it (the request is then refused). */
 function modelOf(version: number): WhatIfModel | null {
   if (!current || current.version !== version) return null;
   current.model ??= compileWhatIf(current.doc);
@@ -53,9 +54,11 @@ function yieldToMessages(): Promise<void> {
 
 async function monteCarlo(request: Extract<WorkerRequest, { kind: "monte-carlo" }>): Promise<void> {
   latestRun = request.id;
-  // A request for a document replaced since is dropped: the view has asked again for the new one.
   const model = modelOf(request.version);
-  if (!model) return;
+  if (!model) {
+    post({ kind: "refused", id: request.id, message: DOCUMENT_REPLACED });
+    return;
+  }
   const spend = spendOfScenario(model, { spend: request.spend });
   const chunks: MonteCarloSamples[] = [];
   try {
@@ -77,7 +80,10 @@ async function monteCarlo(request: Extract<WorkerRequest, { kind: "monte-carlo" 
 
 function optimizeRequest(request: Extract<WorkerRequest, { kind: "optimize" }>): void {
   const model = modelOf(request.version);
-  if (!model) return;
+  if (!model) {
+    post({ kind: "refused", id: request.id, message: DOCUMENT_REPLACED });
+    return;
+  }
   try {
     const result = optimize(model, spendOfScenario(model, { spend: request.spend }));
     post({

@@ -38,6 +38,12 @@ export type WorkerReply =
   /** A fault in the engine (a bug): the view says the computation failed. */
   | { kind: "failed"; id: number; message: string };
 
+/**
+ * The refusal a request gets when the worker no longer has its document version (a newer document
+ * replaced it while the rows were on their way): every request is answered, so no view waits forever.
+ */
+export const DOCUMENT_REPLACED = "document replaced";
+
 /** Rows per message when a document goes to the worker: a few milliseconds of cloning each. */
 export const ROWS_PER_MESSAGE = 2_000;
 

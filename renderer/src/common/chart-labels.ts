@@ -1,6 +1,7 @@
 /**
- * Names from the file drawn on a canvas (the chart's axis, legend and tooltip): on one line and
- * free of direction tricks (shared plainText), and short enough for the room they get.
+ * Names from the file drawn on a canvas (a chart's axis, legend and tooltip, in the what-if and
+ * comparison views): on one line and free of direction tricks (shared plainText), and short
+ * enough for the room they get, cut between characters, never inside a surrogate pair.
  */
 import { plainText } from "../../../shared/domain/readable-path.ts";
 
