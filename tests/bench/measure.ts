@@ -74,3 +74,39 @@ export function formatTable(rows: readonly Row[]): string {
   const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c] as number)).join(" | ")} |`;
   return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...body.map(line)].join("\n");
 }
+
+/** One frame at 60 Hz: the UI benches' budget for work, and their allowance over the frame wait. */
+export const FRAME_MS = 1000 / 60;
+
+/**
+ * The rows of an "input → painted" measurement in a UI bench: `painted` (ms from each input to the
+ * end of its next frame) checked on the median against the floor plus one frame, since frames are
+ * quantized, and the floor itself, `floor` (the same for an input that paints nothing).
+ */
+export function paintedRows(
+  name: string,
+  size: string,
+  painted: number[],
+  floor: number[],
+  floorName = "  floor: a key that paints nothing",
+): Row[] {
+  const key = summarize(painted);
+  const idle = summarize(floor);
+  return [
+    {
+      name,
+      size,
+      median: key.median,
+      p95: key.p95,
+      floor: { name: "next frame", ms: idle.median },
+      targetMs: idle.median + FRAME_MS,
+      note: "≤ floor + 1 frame",
+    },
+    { name: floorName, size, median: idle.median, p95: idle.p95 },
+  ];
+}
+
+/** The checked rows that fail, as "name: median", for one assertion after the table is printed. */
+export function failures(rows: readonly Row[]): string[] {
+  return rows.filter((row) => isChecked(row) && !passes(row)).map((row) => `${row.name}: ${row.median} ms`);
+}
