@@ -20,6 +20,9 @@ export function formatTrend(delta: number | null): string {
 }
 
 /** Which way a change points, as it reads once rounded to whole points (for styling). */
+/** The arrow of a change's direction: trends, projected changes and map cards draw the same ones. */
+export const DIRECTION_ARROW = { up: "↑", down: "↓", flat: "→" } as const;
+
 export function trendDirection(delta: number | null): "up" | "down" | "flat" {
   const points = delta === null ? 0 : Math.round(delta * 100);
   return points > 0 ? "up" : points < 0 ? "down" : "flat";

@@ -4,9 +4,7 @@
  * ("up 1.2 points"), so the direction is never colour alone. The arrows are the scorecard's trends'.
  */
 import "./points-change.css";
-import { formatPoints, pointsChangeLabel, pointsDirection } from "../../../shared/display/numbers.ts";
-
-const ARROWS = { up: "↑", down: "↓", flat: "→" } as const;
+import { DIRECTION_ARROW, formatPoints, pointsChangeLabel, pointsDirection } from "../../../shared/display/numbers.ts";
 
 /** `testId` marks the visible number ("+1.2 pts"), which the tests compare with formatPoints. */
 export function PointsChange({ delta, testId }: { delta: number | null; testId?: string }) {
@@ -14,7 +12,7 @@ export function PointsChange({ delta, testId }: { delta: number | null; testId?:
   return (
     <span className={`points-change points-${direction}`}>
       <span aria-hidden="true">
-        {direction !== "none" && <span className="points-arrow">{ARROWS[direction]}</span>}
+        {direction !== "none" && <span className="points-arrow">{DIRECTION_ARROW[direction]}</span>}
         <span data-testid={testId}>{formatPoints(delta)}</span>
       </span>
       <span className="visually-hidden">{pointsChangeLabel(delta)}</span>

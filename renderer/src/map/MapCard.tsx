@@ -6,7 +6,7 @@
  * text fitting measures with a canvas, stays as it was (CardFace).
  */
 import { memo, useId, useMemo } from "react";
-import { formatPercent, formatPoints, pointsDirection } from "../../../shared/display/numbers.ts";
+import { DIRECTION_ARROW, formatPercent, formatPoints, pointsDirection } from "../../../shared/display/numbers.ts";
 import { plainText } from "../../../shared/domain/readable-path.ts";
 import { STATUS_TEXT } from "../../../shared/scoring/status.ts";
 import { StatusIcon } from "../components/StatusBadge.tsx";
@@ -15,9 +15,6 @@ import { type CardFacts, NO_FACTS, type ProjectedFacts } from "./card-facts.ts";
 import { type Card, LARGE_METRICS, type MapLayout, type Metrics } from "./geometry.ts";
 import { type Dragged, shownAt } from "./link-paths.ts";
 import { canvasMeasure, FONT_FAMILY, fitLines } from "./text-fit.ts";
-
-/** The arrow before a projected delta: the what-if view's (components/PointsChange.tsx). */
-const ARROW = { up: "↑", down: "↓", flat: "→" } as const;
 
 /** Type sizes and inner spacing of a card, normal or large (projector). */
 function cardType(large: boolean) {
@@ -199,7 +196,7 @@ const CardScore = memo(function CardScore({
           <>
             <tspan className="score-value">{formatScore(projected.score)} </tspan>
             <tspan className={`card-delta delta-${direction}`}>
-              <tspan>{ARROW[direction]} </tspan>
+              <tspan>{DIRECTION_ARROW[direction]} </tspan>
               {formatPoints(projected.delta)}
             </tspan>
           </>

@@ -1,5 +1,5 @@
 /** A change since the previous period as an arrow, short text and a spoken label ("up 4 points"). */
-import { formatTrend, trendDirection } from "../../../shared/display/numbers.ts";
+import { DIRECTION_ARROW, formatTrend, trendDirection } from "../../../shared/display/numbers.ts";
 
 export interface TrendText {
   direction: "up" | "down" | "flat" | "none";
@@ -10,12 +10,10 @@ export interface TrendText {
   label: string;
 }
 
-const ARROWS = { up: "↑", down: "↓", flat: "→" } as const;
-
 export function trendText(delta: number | null): TrendText {
   if (delta === null) return { direction: "none", arrow: "", text: formatTrend(null), label: "no previous score" };
   const direction = trendDirection(delta);
   const points = Math.abs(Math.round(delta * 100));
   const label = direction === "flat" ? "unchanged" : `${direction} ${points} ${points === 1 ? "point" : "points"}`;
-  return { direction, arrow: ARROWS[direction], text: formatTrend(delta), label };
+  return { direction, arrow: DIRECTION_ARROW[direction], text: formatTrend(delta), label };
 }
