@@ -28,6 +28,12 @@ for (const theme of ["light", "dark"] as const)
       expect(await violations(page), view).toEqual([]);
     }
 
+    // The map with a card selected: its inspector beside it, the card's arrows highlighted.
+    await page.getByRole("button", { name: "Strategy Map", exact: true }).click();
+    await page.locator("[data-card-id]").first().click();
+    await expect(page.getByRole("region", { name: "Inspector" })).toBeVisible();
+    expect(await violations(page), "strategy map, card selected").toEqual([]);
+
     await page.getByRole("button", { name: "Workshop" }).click();
     await expect(page.getByTestId("workshop")).toBeVisible();
     await page.keyboard.press("1");
