@@ -1,6 +1,7 @@
 /**
- * The chart.js parts the what-if and comparison charts draw with, registered once (chart.js is
- * tree-shaken: a controller, element or scale not registered throws when a chart is made).
+ * The chart.js parts every chart of the app draws with (the scorecard's trend, the what-if tornado
+ * and timeline, the scenario comparison), registered once. chart.js is tree-shaken: a controller,
+ * element or scale not registered throws when a chart is made.
  * Imported for its effect by each chart module.
  */
 import {

@@ -5,40 +5,24 @@
  */
 import type { Scenario, ScorecardDocument } from "../../../shared/domain/types.ts";
 import type { Status } from "../../../shared/scoring/status.ts";
-import { evaluateScenario, type ScenarioResult } from "../../../shared/whatif/scenario.ts";
-import { baseSpend, spendOfScenario } from "../../../shared/whatif/spend.ts";
-import { whatIfOf } from "../state/whatif.ts";
+import type { ScenarioResult } from "../../../shared/whatif/scenario.ts";
+import { type Spend, scenarioOf } from "../state/whatif.ts";
 
 /** At most this many scenarios side by side: more would not fit a board's screen. */
 export const MAX_COMPARED = 4;
 
-// Results per document (a new object per committed change), then per scenario row.
-const results = new WeakMap<ScorecardDocument, Map<string, ScenarioResult>>();
-const BASELINE = "\u0000baseline";
-
-function cached(doc: ScorecardDocument, key: string, spendOf: () => ArrayLike<number>): ScenarioResult {
-  let perDoc = results.get(doc);
-  if (!perDoc) {
-    perDoc = new Map();
-    results.set(doc, perDoc);
-  }
-  let result = perDoc.get(key);
-  if (!result) {
-    const { model, workspace } = whatIfOf(doc);
-    result = evaluateScenario(model, spendOf(), workspace);
-    perDoc.set(key, result);
-  }
-  return result;
-}
+/** The baseline's spend: no investment named, so each at its base. */
+const BASE_SPEND: Spend = Object.freeze({});
 
 /** What a saved scenario does to the document; evaluated once per (document, scenario). */
 export function resultOfScenario(doc: ScorecardDocument, scenario: Scenario): ScenarioResult {
-  return cached(doc, scenario.id, () => spendOfScenario(whatIfOf(doc).model, scenario));
+  // The scenario row's spend is as immutable as the document, so the sliders' cache serves it.
+  return scenarioOf(doc, scenario.spend);
 }
 
 /** The document at base spend: the reference every delta is measured against. */
 export function baselineResult(doc: ScorecardDocument): ScenarioResult {
-  return cached(doc, BASELINE, () => baseSpend(whatIfOf(doc).model));
+  return scenarioOf(doc, BASE_SPEND);
 }
 
 /** One column of the comparison: the baseline, or one chosen scenario. */

@@ -3,25 +3,12 @@
  * target (or band), or a score against the status thresholds. Colours come from the theme, so the
  * chart is legible in light and dark. Screen readers get a label and the numbers as a table.
  */
-import {
-  CategoryScale,
-  Chart,
-  type ChartDataset,
-  type ChartOptions,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from "chart.js";
+import type { ChartDataset, ChartOptions } from "chart.js";
 import { Line } from "react-chartjs-2";
 import { formatValue } from "../../../shared/display/numbers.ts";
+import "../components/chart-setup.ts";
 import type { ChartLine } from "./subject.ts";
 import { type ThemeColors, useThemeColors, withAlpha } from "./theme-colors.ts";
-
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend, Filler);
 
 type Dataset = ChartDataset<"line", Array<number | null>>;
 
