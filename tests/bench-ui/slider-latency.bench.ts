@@ -4,9 +4,9 @@
  * - input → painted: from the keydown's event.timeStamp (when the browser received the key) to
  *   the end of the next animation frame (requestAnimationFrame, then a task: the frame has been
  *   produced by then). This includes the store update, the scenario evaluation, React's render
- *   and commit of the slider, totals and score bars, the timeline chart that follows as a
- *   deferred render, and the browser's style, layout and paint. The map, the tornado and the
- *   Monte Carlo band follow only once the sliders rest (docs/whatif-view.md);
+ *   and commit of the slider, totals and score bars, and the browser's style, layout and paint.
+ *   The map, the timeline, the tornado and the Monte Carlo band follow only once the sliders rest
+ *   (docs/whatif-view.md);
  * - of which script and render: from the same timeStamp to React's commit of the moved slider's
  *   row (a MutationObserver on its text, which runs right after the commit), recorded as a
  *   performance.measure ("whatif:key→commit"), as is input → painted ("whatif:key→painted");
@@ -215,7 +215,7 @@ test("moving a what-if slider at 1,000 measures × 20 investments", async ({ app
       note: "info: includes the 200 ms settle",
     },
     {
-      // The timeline follows in a deferred render, the map once the sliders rest, the Monte Carlo run
+      // The map, the timeline and the tornado follow once the sliders rest, the Monte Carlo run
       // in a worker: none of it should block the thread for long. The longest such task is the p95 column.
       name: "what-if: main-thread tasks over 50 ms",
       size: `${ROUNDS} keys`,
