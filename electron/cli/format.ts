@@ -26,22 +26,3 @@ export function contents(doc: ScorecardDocument): string {
   const { perspectives, objectives, measures, periods } = doc;
   return `${perspectives.length} perspectives, ${objectives.length} objectives, ${measures.length} measures, ${periods.length} periods`;
 }
-
-/** The locale of shared/display/numbers.ts (where money and points are formatted for the UI and the CLI alike). */
-const LOCALE = "en-US";
-
-const changeFormat = new Intl.NumberFormat(LOCALE, {
-  style: "percent",
-  maximumFractionDigits: 1,
-  signDisplay: "exceptZero",
-});
-
-/** A relative change: 0.2 → "+20%", -0.125 → "−12.5%", null → "—". */
-export function formatChange(fraction: number | null): string {
-  return fraction === null ? "—" : minusSign(changeFormat.format(fraction));
-}
-
-/** The minus sign formatTrend writes, not a hyphen. */
-function minusSign(text: string): string {
-  return text.replace("-", "−");
-}

@@ -19,10 +19,10 @@ export function formatTrend(delta: number | null): string {
   return `${points > 0 ? "+" : "−"}${Math.abs(points)} pts`;
 }
 
-/** Which way a change points, as it reads once rounded to whole points (for styling). */
 /** The arrow of a change's direction: trends, projected changes and map cards draw the same ones. */
 export const DIRECTION_ARROW = { up: "↑", down: "↓", flat: "→" } as const;
 
+/** Which way a change points, as it reads once rounded to whole points (for styling). */
 export function trendDirection(delta: number | null): "up" | "down" | "flat" {
   const points = delta === null ? 0 : Math.round(delta * 100);
   return points > 0 ? "up" : points < 0 ? "down" : "flat";
@@ -72,6 +72,17 @@ function moneyFormat(currency: string, kind: MoneyKind): Intl.NumberFormat {
 
 /** A true minus sign, as the scorecard's trends write it, not a hyphen. */
 const minus = (text: string) => text.replace("-", "\u2212");
+
+const relativeChangeFormat = new Intl.NumberFormat(LOCALE, {
+  style: "percent",
+  maximumFractionDigits: 1,
+  signDisplay: "exceptZero",
+});
+
+/** A relative change of spend: 0.2 → "+20%", -0.125 → "−12.5%", null → "—". */
+export function formatRelativeChange(fraction: number | null): string {
+  return fraction === null ? "—" : minus(relativeChangeFormat.format(fraction));
+}
 
 /** An amount in the scorecard's currency, whole units: 4200000 "EUR" → "€4,200,000". */
 export function formatMoney(value: number, currency: string): string {

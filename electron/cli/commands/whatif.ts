@@ -10,7 +10,13 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { version } from "../../../package.json";
-import { formatMoney, formatMoneyChange, formatPercent, formatPoints } from "../../../shared/display/numbers.ts";
+import {
+  formatMoney,
+  formatMoneyChange,
+  formatPercent,
+  formatPoints,
+  formatRelativeChange,
+} from "../../../shared/display/numbers.ts";
 import { jsonText } from "../../../shared/document-json.ts";
 import { LIMITS } from "../../../shared/domain/limits.ts";
 import { quote } from "../../../shared/domain/readable-path.ts";
@@ -38,7 +44,7 @@ import { readScorecardFile } from "../../file/open.ts";
 import { ScorecardStore } from "../../file/store.ts";
 import { parseCommand } from "../args.ts";
 import type { Command } from "../command.ts";
-import { formatChange, statusText } from "../format.ts";
+import { statusText } from "../format.ts";
 import { type Output, refusal, usageError } from "../output.ts";
 import { formatTable, truncate } from "../table.ts";
 import { findNamed, parseAmount, parseCount, parseSetting, type SpendSetting } from "./whatif-args.ts";
@@ -314,7 +320,7 @@ function report({ doc, model, scenario, proposed, warnings }: WhatIf): string[] 
   const r = scenario.result;
   const name = (text: string, depth = 0) => "  ".repeat(depth) + truncate(text, NAME_WIDTH);
   const money = (amount: number) => formatMoney(amount, currency);
-  // An unchanged amount reads "$0" here, as formatChange writes its "0%" beside it.
+  // An unchanged amount reads "$0" here, as formatRelativeChange writes its "0%" beside it.
   const moneyChange = (amount: number) => formatMoneyChange(amount, currency).replace(/^±/, "");
   const from = r.referencePeriod
     ? `projected from ${r.referencePeriod}, the latest period with actuals`
@@ -343,11 +349,17 @@ function report({ doc, model, scenario, proposed, warnings }: WhatIf): string[] 
       money(line.base),
       money(line.spend),
       moneyChange(line.delta),
-      formatChange(line.relativeChange),
+      formatRelativeChange(line.relativeChange),
     ]);
   }
   const { baseline: baseTotal, projected: total, delta } = r.spend;
-  spend.push(["Total", money(baseTotal), money(total), moneyChange(delta), formatChange(ratio(delta, baseTotal))]);
+  spend.push([
+    "Total",
+    money(baseTotal),
+    money(total),
+    moneyChange(delta),
+    formatRelativeChange(ratio(delta, baseTotal)),
+  ]);
 
   const lines = [
     title.includes(organization) ? title : `${title} — ${organization}`,
