@@ -21,6 +21,11 @@ test("enter, switch screens by key, leave; full screen follows", async ({ app, s
   const workshop = page.getByTestId("workshop");
   await expect(workshop).toBeVisible();
   await expect.poll(() => shell.fullScreen.get(app.windowId)).toBe(true);
+  // The stage has the focus, and the high-contrast colours are on the root, where canvas charts read them.
+  await expect(page.getByRole("main", { name: "Workshop" })).toBeFocused();
+  const muted = () =>
+    page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--muted").trim());
+  expect(await muted()).toBe("#30363d");
   // Large type: the title and the overall score are read from the back of the room.
   expect(await fontSize(page, ".workshop-bar h1")).toBeGreaterThanOrEqual(normalTitle * 1.4);
   expect(await fontSize(page, ".workshop-bar .overall-value")).toBeGreaterThanOrEqual(24);
@@ -54,6 +59,9 @@ test("enter, switch screens by key, leave; full screen follows", async ({ app, s
   await page.keyboard.press("Escape");
   await expect(workshop).toBeHidden();
   await expect(page.getByTestId("header-overall")).toBeVisible();
+  // Back where the keyboard user left off, in the window's own colours.
+  await expect(page.getByRole("button", { name: "Workshop" })).toBeFocused();
+  expect(await muted()).toBe("#57606a");
   await expect.poll(() => shell.fullScreen.get(app.windowId)).toBe(false);
 });
 

@@ -86,6 +86,7 @@ function WorkshopButton() {
     <button
       type="button"
       onClick={() => void setWorkshop(true)}
+      data-workshop-button=""
       aria-keyshortcuts="F5"
       title="Workshop mode: full screen, large type, the map beside the what-if (F5)"
     >

@@ -1,6 +1,7 @@
 /**
  * The theme's colours for canvas drawing: chart.js cannot read CSS variables, so they are read
- * from the document, and read again when the system switches between light and dark.
+ * from the document, and read again when the system switches between light and dark or workshop
+ * mode puts its high-contrast colours on the root (`data-workshop`).
  */
 import { useEffect, useState } from "react";
 
@@ -32,7 +33,12 @@ export function useThemeColors(): ThemeColors {
     const scheme = matchMedia("(prefers-color-scheme: dark)");
     const reread = () => setColors(readColors());
     scheme.addEventListener("change", reread);
-    return () => scheme.removeEventListener("change", reread);
+    const root = new MutationObserver(reread);
+    root.observe(document.documentElement, { attributes: true, attributeFilter: ["data-workshop"] });
+    return () => {
+      scheme.removeEventListener("change", reread);
+      root.disconnect();
+    };
   }, []);
   return colors;
 }

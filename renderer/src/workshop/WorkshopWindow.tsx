@@ -5,7 +5,7 @@
  * cards. The other screens are the window's own views, scaled up.
  */
 import "./workshop.css";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { OverallChip } from "../app/OverallChip.tsx";
 import { ViewContent } from "../app/ViewContent.tsx";
 import { StrategyMap } from "../map/StrategyMap.tsx";
@@ -95,12 +95,31 @@ function Screen({ view }: { view: ViewKey }) {
   );
 }
 
+/**
+ * While workshop mode shows: the root carries `data-workshop` (the high-contrast colours, canvas
+ * charts included) and the stage has the focus; afterwards focus returns to the header's
+ * Workshop button, so a keyboard user is where they left off.
+ */
+function useWorkshopRoot(stage: React.RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const root = document.documentElement;
+    root.setAttribute("data-workshop", "");
+    stage.current?.focus();
+    return () => {
+      root.removeAttribute("data-workshop");
+      requestAnimationFrame(() => document.querySelector<HTMLElement>("[data-workshop-button]")?.focus());
+    };
+  }, [stage]);
+}
+
 export function WorkshopWindow() {
   const doc = useDocumentStore((s) => s.doc);
   const view = useDocumentStore((s) => s.view);
   const periodId = useDocumentStore((s) => s.periodId);
   const setWorkshop = useDocumentStore((s) => s.setWorkshop);
+  const stage = useRef<HTMLElement>(null);
   useWorkshopKeys();
+  useWorkshopRoot(stage);
   if (!doc) return null;
   return (
     <div className="workshop" data-testid="workshop">
@@ -119,7 +138,7 @@ export function WorkshopWindow() {
           Exit workshop <kbd>Esc</kbd>
         </button>
       </header>
-      <main className="workshop-stage" tabIndex={-1}>
+      <main className="workshop-stage" tabIndex={-1} ref={stage} aria-label="Workshop">
         <Screen view={view} />
       </main>
     </div>
