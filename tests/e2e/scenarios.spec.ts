@@ -316,6 +316,33 @@ test("delete removes the scenario from the file; Ctrl+Z brings it back", async (
   await expect.poll(() => app.fileDocument().scenarios).toEqual(doc.scenarios);
 });
 
+test("focus stays in the view when a delete removes the list and when Undo removes itself", async ({ app, page }) => {
+  const doc = await openScenarios(app, app.shell.writeScorecard("demo.scorecard", "demo"));
+  const [first, second] = doc.scenarios;
+  if (!first || !second) throw new Error("the demo has two scenarios");
+  const focused = () =>
+    page.evaluate(() => {
+      const a = document.activeElement;
+      if (!a || a === document.body) return "body";
+      return `${a.tagName.toLowerCase()}|${a.textContent?.trim() ?? ""}|${a.closest("tr")?.getAttribute("data-scenario-id") ?? ""}`;
+    });
+  // A row goes, the list stays: focus goes to the list's heading.
+  await listRow(page, second.id).getByRole("button", { name: "Delete" }).click();
+  await expect.poll(() => app.fileDocument().scenarios.map((s) => s.id)).toEqual([first.id]);
+  await expect(listRow(page, second.id)).toHaveCount(0);
+  await expect.poll(focused).toMatch(/^h3\|Saved scenarios/);
+  // The last row goes and the list with it: focus goes to the view's heading, not to the page.
+  await listRow(page, first.id).getByRole("button", { name: "Delete" }).click();
+  await expect.poll(() => app.fileDocument().scenarios).toEqual([]);
+  await expect(page.getByRole("note")).toContainText("no saved scenarios yet");
+  await expect.poll(focused).toMatch(/^h2\|Compare scenarios/);
+  // Undo removes its own button: focus goes to the restored row.
+  await page.locator(".scenarios-said").getByRole("button", { name: "Undo" }).click();
+  await expect.poll(() => app.fileDocument().scenarios.map((s) => s.id)).toEqual([first.id]);
+  await expect(page.locator(".scenarios-said").getByRole("button", { name: "Undo" })).toHaveCount(0);
+  await expect.poll(focused).toBe(`button|Delete|${first.id}`);
+});
+
 test("Open in What-If switches to the what-if view", async ({ app, page }) => {
   const doc = await openScenarios(app, app.shell.writeScorecard("demo.scorecard", "demo"));
   const [first] = doc.scenarios;

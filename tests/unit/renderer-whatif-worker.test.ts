@@ -1,14 +1,20 @@
 /**
  * The what-if worker (monte-carlo.worker.ts) run in this thread against a stand-in for its scope:
  * every request gets an answer, also one for a document version a newer document replaced (the
- * view would otherwise wait for it forever, with Optimize disabled), and the state cache
+ * view would otherwise wait for it forever, with Optimize disabled) and a Monte Carlo run a newer
+ * one stopped, and the state cache
  * (state/whatif.ts) that the view's panels share.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { demoScorecard } from "../../shared/templates/demo.ts";
 import { scenarioOf } from "../../renderer/src/state/whatif.ts";
-import { DOCUMENT_REPLACED, type WorkerReply, type WorkerRequest } from "../../renderer/src/whatif/worker-protocol.ts";
+import {
+  DOCUMENT_REPLACED,
+  SUPERSEDED,
+  type WorkerReply,
+  type WorkerRequest,
+} from "../../renderer/src/whatif/worker-protocol.ts";
 
 let n = 0;
 const demo = (): ScorecardDocument =>
@@ -47,6 +53,20 @@ describe("what-if worker", () => {
     expect(await answerTo(11, 1_000)).toEqual({ kind: "refused", id: 11, message: DOCUMENT_REPLACED });
     send({ kind: "monte-carlo", id: 12, version: 1, spend: {}, draws: 100, seed: 1 });
     expect(await answerTo(12, 1_000)).toEqual({ kind: "refused", id: 12, message: DOCUMENT_REPLACED });
+  });
+
+  it("answers a Monte Carlo run a newer one stopped, with a refusal", async () => {
+    const doc = demo();
+    send({ kind: "document", version: 4, document: doc });
+    const first = doc.investments[0];
+    if (!first) throw new Error("the demo has investments");
+    const moved = { [first.id]: first.baseSpend * 1.1 };
+    // Enough draws for several chunks: the second request arrives while the first runs.
+    send({ kind: "monte-carlo", id: 31, version: 4, spend: moved, draws: 5_000, seed: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    send({ kind: "monte-carlo", id: 32, version: 4, spend: moved, draws: 500, seed: 1 });
+    expect(await answerTo(31)).toEqual({ kind: "refused", id: 31, message: SUPERSEDED });
+    expect((await answerTo(32)).kind).toBe("monte-carlo");
   });
 
   it("answers the current version with a proposal", async () => {

@@ -110,7 +110,12 @@ export function ScenarioList(props: Props) {
                       <button type="button" aria-describedby={nameId} onClick={() => props.onDuplicate(s)}>
                         Duplicate
                       </button>
-                      <button type="button" aria-describedby={nameId} onClick={() => props.onDelete(s)}>
+                      <button
+                        type="button"
+                        data-action="delete"
+                        aria-describedby={nameId}
+                        onClick={() => props.onDelete(s)}
+                      >
                         Delete
                       </button>
                       <button type="button" aria-describedby={nameId} onClick={() => props.onOpen(s)}>

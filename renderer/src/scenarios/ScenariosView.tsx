@@ -57,8 +57,28 @@ function Scenarios({ doc }: { doc: ScorecardDocument }) {
   const [renaming, setRenaming] = useState<Scenario | null>(null);
   // What the last action did; shown while the document is still the one it left (an undo or
   // another edit makes it stale, and its Undo button must not undo something else).
-  const [said, setSaid] = useState<{ text: string; undo: boolean; doc: ScorecardDocument | null } | null>(null);
+  // `restores`: the scenario its Undo brings back.
+  const [said, setSaid] = useState<{
+    text: string;
+    undo: boolean;
+    doc: ScorecardDocument | null;
+    restores?: string;
+  } | null>(null);
+  const view = useRef<HTMLDivElement>(null);
+  const viewHeading = useRef<HTMLHeadingElement>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
+  // Where focus goes once the edit is on screen: the element that had it (a row's Delete, the
+  // Undo button) is gone by then, and focus must not fall to the page.
+  const [focusNext, setFocusNext] = useState<{ row: string | null } | null>(null);
+  useEffect(() => {
+    if (!focusNext) return;
+    setFocusNext(null);
+    const rows = view.current?.querySelectorAll<HTMLElement>("tr[data-scenario-id]") ?? [];
+    const row = [...rows].find((r) => r.dataset.scenarioId === focusNext.row);
+    const target =
+      row?.querySelector<HTMLElement>("[data-action=delete]") ?? listHeading.current ?? viewHeading.current;
+    target?.focus();
+  }, [focusNext]);
   const currency = doc.scorecard.currency;
 
   const openInWhatIf = (s: Scenario) => {
@@ -77,9 +97,17 @@ function Scenarios({ doc }: { doc: ScorecardDocument }) {
   const remove = async (s: Scenario) => {
     const result = await store.getState().edit(deleteOp(s.id));
     if (!result.ok) return;
-    setSaid({ text: `Deleted ${quote(s.name)}.`, undo: true, doc: store.getState().doc });
-    // The row and its buttons are gone: focus goes to the list, not to the page's start.
-    listHeading.current?.focus();
+    setSaid({ text: `Deleted ${quote(s.name)}.`, undo: true, doc: store.getState().doc, restores: s.id });
+    // The row and its buttons are gone: focus goes to the list, or to the view's heading when the
+    // last scenario went and the list with it.
+    setFocusNext({ row: null });
+  };
+  const undoDelete = async (restores: string | undefined) => {
+    // The Undo button goes with its message: focus waits on a heading until the row is back.
+    (listHeading.current ?? viewHeading.current)?.focus();
+    setSaid(null);
+    await store.getState().undo();
+    setFocusNext({ row: restores ?? null });
   };
 
   const columns = comparisonColumns(doc, shown);
@@ -88,9 +116,11 @@ function Scenarios({ doc }: { doc: ScorecardDocument }) {
   const goWhatIf = () => store.getState().setView("what-if");
 
   return (
-    <div className="scenarios-view">
+    <div className="scenarios-view" ref={view}>
       <header className="scenarios-intro">
-        <h2>Compare scenarios</h2>
+        <h2 ref={viewHeading} tabIndex={-1}>
+          Compare scenarios
+        </h2>
         <p className="muted">
           Pick up to {MAX_COMPARED} saved scenarios to set beside the baseline, the scorecard at base spend. Scores are
           the what-if engine's settled projection.
@@ -130,14 +160,7 @@ function Scenarios({ doc }: { doc: ScorecardDocument }) {
           <p>
             {said.text}{" "}
             {said.undo && (
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  setSaid(null);
-                  void store.getState().undo();
-                }}
-              >
+              <button type="button" className="link-button" onClick={() => void undoDelete(said.restores)}>
                 Undo
               </button>
             )}

@@ -3,7 +3,7 @@
  * proposed and change, and the overall current → proposed, with Apply and Dismiss. Shown only
  * while the sliders stay where the proposal was asked for: once they move it no longer applies.
  */
-import { formatMoney } from "../../../shared/display/numbers.ts";
+import { formatMoney, formatMoneyChange } from "../../../shared/display/numbers.ts";
 import { PointsChange } from "../components/PointsChange.tsx";
 import { scenarioOf } from "../state/whatif.ts";
 import { formatMoneyCompact, formatScore } from "./format.ts";
@@ -95,7 +95,7 @@ export function ProposalPanel({
                   </th>
                   <td title={formatMoney(from, currency)}>{formatMoneyCompact(from, currency)}</td>
                   <td title={formatMoney(to, currency)}>{formatMoneyCompact(to, currency)}</td>
-                  <td title={formatMoney(to - from, currency)}>
+                  <td title={formatMoneyChange(to - from, currency)}>
                     {Math.abs(to - from) < 0.5 ? "—" : formatMoneyCompact(to - from, currency, true)}
                   </td>
                 </tr>

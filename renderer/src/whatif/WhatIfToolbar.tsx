@@ -3,7 +3,7 @@
  * total, score points per million) and the view's actions, Optimize, Reset and Save as scenario.
  * The totals follow every slider step; the actions belong to the view, which owns their state.
  */
-import { formatMoney } from "../../../shared/display/numbers.ts";
+import { formatMoney, formatMoneyChange } from "../../../shared/display/numbers.ts";
 import { formatMoneyCompact, formatShare, valueForMoney } from "./format.ts";
 import { useSliderScenario } from "./slider-spend.ts";
 
@@ -22,7 +22,7 @@ function SpendSummary() {
       </div>
       <div>
         <dt>Change vs base {formatMoneyCompact(totals.baseline, currency)}</dt>
-        <dd className="summary-big" data-testid="total-delta" title={formatMoney(totals.delta, currency)}>
+        <dd className="summary-big" data-testid="total-delta" title={formatMoneyChange(totals.delta, currency)}>
           {formatMoneyCompact(totals.delta, currency, true)}
           {totals.baseline > 0 && totals.delta !== 0 && (
             <span className="muted"> ({formatShare(totals.delta / totals.baseline)})</span>
@@ -54,7 +54,13 @@ export function WhatIfToolbar({
     <div className="whatif-toolbar">
       <SpendSummary />
       <div className="whatif-actions">
-        <button type="button" className="primary" onClick={onOptimize} disabled={!canOptimize}>
+        {/* aria-disabled, not disabled: a disabled button loses keyboard focus to the page while it runs. */}
+        <button
+          type="button"
+          className="primary"
+          onClick={canOptimize ? onOptimize : undefined}
+          aria-disabled={!canOptimize || undefined}
+        >
           Optimize
         </button>
         <button type="button" onClick={onReset}>

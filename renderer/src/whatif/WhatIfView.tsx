@@ -9,6 +9,7 @@
 import "./whatif.css";
 import { useState } from "react";
 import { quote } from "../../../shared/domain/readable-path.ts";
+import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import { useDocumentStore, useStoreApi } from "../state/context.tsx";
 import type { Spend } from "../state/whatif.ts";
 import { InvestmentSliders } from "./InvestmentSliders.tsx";
@@ -33,9 +34,13 @@ export function WhatIfView() {
   const worker = useWhatIfWorker();
   const optimizer = useOptimizer(worker);
   const [saving, setSaving] = useState(false);
-  // What an action did, with the spend it was said for: once a slider moves it no longer holds.
-  const [said, setSaidFor] = useState<{ text: string; spend: Spend } | null>(null);
-  const setSaid = (text: string | null) => setSaidFor(text === null ? null : { text, spend: store.getState().spend });
+  // What an action did, with the spend and the document it was said for: once a slider moves, or
+  // an undo or another edit replaces the document (the saved scenario is gone), it no longer holds.
+  const [said, setSaidFor] = useState<{ text: string; spend: Spend; doc: ScorecardDocument | null } | null>(null);
+  const setSaid = (text: string | null) => {
+    const { spend, doc } = store.getState();
+    setSaidFor(text === null ? null : { text, spend, doc });
+  };
   if (!doc) return null;
   if (doc.investments.length === 0) return <WhatIfEmptyState />;
 
@@ -53,7 +58,7 @@ export function WhatIfView() {
         onSave={() => setSaving(true)}
       />
       <p className="whatif-said" role="status">
-        {said?.spend === spend ? said.text : null}
+        {said?.spend === spend && said.doc === doc ? said.text : null}
       </p>
       <SettledAnnouncement />
       <ScenarioWarnings />

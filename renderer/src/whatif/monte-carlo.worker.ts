@@ -3,7 +3,8 @@
  * optimizer (docs/optimizer.md), off the UI thread so a slider never waits for them.
  *
  * The run goes in chunks of draws with a yield between them: a newer request (the spend moved
- * again) then stops the older run at the next chunk instead of after all of it. The chunks are
+ * again) then stops the older run at the next chunk instead of after all of it, and the older run
+ * is answered with a refusal, SUPERSEDED, that its client has forgotten. The chunks are
  * merged with mergeMonteCarlo, which gives exactly the one-thread result for the same seed.
  */
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
@@ -16,7 +17,7 @@ import {
 } from "../../../shared/whatif/monte-carlo.ts";
 import { OptimizerRefused, optimize } from "../../../shared/whatif/optimize.ts";
 import { spendOfScenario, spendRecord } from "../../../shared/whatif/spend.ts";
-import { addRows, DOCUMENT_REPLACED, type WorkerReply, type WorkerRequest } from "./worker-protocol.ts";
+import { addRows, DOCUMENT_REPLACED, SUPERSEDED, type WorkerReply, type WorkerRequest } from "./worker-protocol.ts";
 
 /** Draws per chunk: about 25 ms at 1,000 measures, so a superseded run stops within that. */
 const CHUNK = 500;
@@ -52,18 +53,24 @@ function yieldToMessages(): Promise<void> {
   });
 }
 
+/** A newer run stopped this one; it is still answered, as every request is. */
+function supersede(id: number): void {
+  post({ kind: "refused", id, message: SUPERSEDED });
+}
+
 async function monteCarlo(request: Extract<WorkerRequest, { kind: "monte-carlo" }>): Promise<void> {
   latestRun = request.id;
-  const model = modelOf(request.version);
-  if (!model) {
-    post({ kind: "refused", id: request.id, message: DOCUMENT_REPLACED });
-    return;
-  }
-  const spend = spendOfScenario(model, { spend: request.spend });
-  const chunks: MonteCarloSamples[] = [];
+  // Compiling the model is inside the try too: a fault there is answered, not left unhandled.
   try {
+    const model = modelOf(request.version);
+    if (!model) {
+      post({ kind: "refused", id: request.id, message: DOCUMENT_REPLACED });
+      return;
+    }
+    const spend = spendOfScenario(model, { spend: request.spend });
+    const chunks: MonteCarloSamples[] = [];
     for (let first = 0; first < request.draws; first += CHUNK) {
-      if (latestRun !== request.id) return;
+      if (latestRun !== request.id) return supersede(request.id);
       const drawCount = Math.min(CHUNK, request.draws - first);
       chunks.push(
         sampleMonteCarlo(model, spend, { draws: request.draws, seed: request.seed, firstDraw: first, drawCount }),
@@ -71,7 +78,7 @@ async function monteCarlo(request: Extract<WorkerRequest, { kind: "monte-carlo" 
       post({ kind: "progress", id: request.id, done: first + drawCount, draws: request.draws });
       await yieldToMessages();
     }
-    if (latestRun !== request.id) return;
+    if (latestRun !== request.id) return supersede(request.id);
     post({ kind: "monte-carlo", id: request.id, result: mergeMonteCarlo(chunks) });
   } catch (e) {
     post(failure(request.id, e, MonteCarloRefused));
@@ -79,12 +86,12 @@ async function monteCarlo(request: Extract<WorkerRequest, { kind: "monte-carlo" 
 }
 
 function optimizeRequest(request: Extract<WorkerRequest, { kind: "optimize" }>): void {
-  const model = modelOf(request.version);
-  if (!model) {
-    post({ kind: "refused", id: request.id, message: DOCUMENT_REPLACED });
-    return;
-  }
   try {
+    const model = modelOf(request.version);
+    if (!model) {
+      post({ kind: "refused", id: request.id, message: DOCUMENT_REPLACED });
+      return;
+    }
     const result = optimize(model, spendOfScenario(model, { spend: request.spend }));
     post({
       kind: "optimize",

@@ -10,6 +10,7 @@ import { DEFAULT_DRAWS, type MonteCarloResult } from "../../../shared/whatif/mon
 import { isAtBase, type Spend } from "../state/whatif.ts";
 import { SETTLE_MS } from "./slider-spend.ts";
 import type { WhatIfWorker } from "./whatif-worker.ts";
+import { SUPERSEDED } from "./worker-protocol.ts";
 
 /** The engine's default draws, and a fixed seed so the band is reproducible. */
 export const UNCERTAINTY_DRAWS = DEFAULT_DRAWS;
@@ -39,6 +40,9 @@ export function useUncertainty(worker: WhatIfWorker | null, doc: ScorecardDocume
             s.phase === "computing" && s.doc === doc && s.spend === spend ? { ...s, done: reply.done } : s,
           );
         else if (reply.kind === "monte-carlo") setState({ phase: "done", doc, spend, result: reply.result });
+        // A run a newer one stopped is forgotten before that one is asked; should its answer
+        // still arrive, it says nothing about this spend.
+        else if (reply.kind === "refused" && reply.message === SUPERSEDED) return;
         else if (reply.kind === "refused" || reply.kind === "failed")
           setState({ phase: "failed", doc, spend, message: reply.message });
       });

@@ -33,7 +33,10 @@ export type WorkerReply =
       startOverall: number;
       total: number;
     }
-  /** The engine refused (MonteCarloRefused, OptimizerRefused): the message is for the user. */
+  /**
+   * The engine refused (MonteCarloRefused, OptimizerRefused): the message is for the user. Also
+   * DOCUMENT_REPLACED and SUPERSEDED, which the view drops (the request is no longer wanted).
+   */
   | { kind: "refused"; id: number; message: string }
   /** A fault in the engine (a bug): the view says the computation failed. */
   | { kind: "failed"; id: number; message: string };
@@ -43,6 +46,12 @@ export type WorkerReply =
  * replaced it while the rows were on their way): every request is answered, so no view waits forever.
  */
 export const DOCUMENT_REPLACED = "document replaced";
+
+/**
+ * The refusal a Monte Carlo run gets when a newer run stopped it at a chunk boundary. The view
+ * forgot the older request when it asked the newer one, so this answer is dropped quietly.
+ */
+export const SUPERSEDED = "superseded";
 
 /** Rows per message when a document goes to the worker: a few milliseconds of cloning each. */
 export const ROWS_PER_MESSAGE = 2_000;
