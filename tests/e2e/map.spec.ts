@@ -227,6 +227,113 @@ test("a drop that changes nothing redraws the card and its arrows as they were",
   expect(sha256(app.file())).toBe(placed);
 });
 
+test("a cancelled pointer (touch taken over, window switch) undoes the drag, link drag or pan and saves nothing", async ({
+  app,
+  page,
+  shell,
+}) => {
+  await openMap(app, shell.writeScorecard("Plan.scorecard", "demo"));
+  const doc = app.fileDocument();
+  const o = objectiveNamed(doc, "Secure operations");
+  const cardEl = page.locator(`[data-card-id="${o.id}"]`);
+  const transform = await cardEl.getAttribute("transform");
+  const before = sha256(app.file());
+  const cancel = () =>
+    map(page).evaluate((svg) => svg.dispatchEvent(new PointerEvent("pointercancel", { bubbles: true, pointerId: 1 })));
+
+  // A card drag: the card goes back, no position is sent.
+  const start = await center(page.locator(`[data-card-id="${o.id}"] .card-body`));
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 120, start.y + 10, { steps: 5 });
+  await expect(cardEl).toHaveClass(/dragging/);
+  await cancel();
+  await page.mouse.up();
+  await expect(cardEl).not.toHaveClass(/dragging/);
+  await expect(cardEl).toHaveAttribute("transform", transform ?? "");
+
+  // A link drag that ends over another card: no link.
+  const effect = objectiveNamed(doc, "Protect the business");
+  const handle = await center(page.locator(`[data-handle-for="${o.id}"] .handle-dot`));
+  const target = await center(page.locator(`[data-card-id="${effect.id}"] .card-body`));
+  await page.mouse.move(handle.x, handle.y);
+  await page.mouse.down();
+  await page.mouse.move(target.x, target.y, { steps: 6 });
+  await expect(page.locator(".map-rubber")).toBeVisible();
+  await cancel();
+  await page.mouse.up();
+  await expect(page.locator(".map-rubber")).toHaveCount(0);
+
+  // A pan: the view goes back.
+  const view = page.locator(".map-svg > g").first();
+  const viewBefore = await view.getAttribute("transform");
+  const box = await map(page).boundingBox();
+  if (!box) throw new Error("no map");
+  await page.mouse.move(box.x + 8, box.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 108, box.y + 58, { steps: 5 });
+  await expect(view).not.toHaveAttribute("transform", viewBefore ?? "");
+  await cancel();
+  await page.mouse.up();
+  await expect(view).toHaveAttribute("transform", viewBefore ?? "");
+
+  // Give main time to have written anything that was (wrongly) sent.
+  await page.waitForTimeout(300);
+  expect(sha256(app.file())).toBe(before);
+  expect(app.fileDocument().links).toHaveLength(doc.links.length);
+});
+
+test("after a delete from the map's inspector the focus is on the next card, the cause card or the map", async ({
+  app,
+  page,
+  shell,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openMap(app, shell.writeScorecard("Plan.scorecard", "demo"));
+  const inspector = page.getByRole("region", { name: "Inspector" });
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return {
+        body: el === document.body || el === null,
+        card: el?.getAttribute("data-card-id") ?? null,
+        pressed: el?.getAttribute("aria-pressed") ?? null,
+        canvas: el?.classList.contains("map-canvas") ?? false,
+      };
+    });
+
+  // An objective: the card selected next (its neighbour) has the focus.
+  const doc = app.fileDocument();
+  const o = objectiveNamed(doc, "Secure operations");
+  await card(page, "Secure operations").click();
+  await inspector.getByRole("button", { name: "Delete objective" }).click();
+  await expect.poll(() => app.fileDocument().objectives.some((x) => x.id === o.id)).toBe(false);
+  await expect.poll(async () => (await focused()).card).not.toBeNull();
+  expect(await focused()).toMatchObject({ body: false, pressed: "true" });
+
+  // A link (an arrow selected on the map): its cause card is selected and has the focus.
+  const link = app.fileDocument().links[0];
+  if (!link) throw new Error("no link");
+  await page.locator(`[data-link-id="${link.id}"] .link-hit`).dispatchEvent("click");
+  await expect(inspector.getByRole("form", { name: "Link" })).toBeVisible();
+  await inspector.getByRole("button", { name: "Delete link" }).click();
+  await expect.poll(() => app.fileDocument().links.some((l) => l.id === link.id)).toBe(false);
+  await expect.poll(async () => (await focused()).card).toBe(link.fromId);
+  expect(await focused()).toMatchObject({ body: false, pressed: "true" });
+
+  // A perspective (selected in the Framework view): no card stands for the next selection, so the map has the focus.
+  const perspective = app.fileDocument().perspectives.find((p) => p.order === 0);
+  if (!perspective) throw new Error("no perspective");
+  await page.getByRole("button", { name: "Framework" }).click();
+  await page.getByRole("treeitem", { name: perspective.name, exact: true }).click();
+  await page.getByRole("button", { name: "Strategy Map" }).click();
+  await inspector.getByRole("button", { name: "Delete perspective" }).click();
+  await expect.poll(() => app.fileDocument().perspectives.some((p) => p.id === perspective.id)).toBe(false);
+  await expect.poll(async () => (await focused()).body).toBe(false);
+  expect((await focused()).canvas).toBe(true);
+  await app.screenshot("map-focus-after-delete");
+});
+
 test("select a card, rename it in the inspector: the file and the card follow", async ({ app, page, shell }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await openMap(app, shell.writeScorecard("Plan.scorecard", "demo"));
@@ -444,6 +551,37 @@ test("projection mode: projected scores and deltas on read-only cards (what-if v
   expect(app.fileDocument().objectives.every((o) => o.position === null)).toBe(true);
   await projected.scrollIntoViewIfNeeded();
   await app.screenshot("map-projection");
+});
+
+test("projection mode: a card with no score shows no arrow and no delta, only its status", async ({
+  app,
+  page,
+  shell,
+}) => {
+  const file = `${shell.dir}/projected.scorecard`;
+  const doc = mapDoc(12, 7, 3);
+  // An objective without measures: no score, base or projected, so no delta.
+  const perspectiveId = doc.perspectives[1]?.id ?? "";
+  const empty = { id: crypto.randomUUID(), perspectiveId, name: "Not measured", description: "", owner: "", weight: 1 };
+  doc.objectives.push({ ...empty, position: null });
+  writeFileAtomically(file, doc);
+  await app.launch(file);
+  await page.getByRole("button", { name: "What-If" }).click();
+  const projected = page.getByRole("group", { name: "Strategy map (projection)" });
+  await expect(projected).toHaveAttribute("data-layout", "ready");
+  const slider = page.getByRole("list", { name: "Spend per investment" }).getByRole("slider").first();
+  await slider.focus();
+  await page.keyboard.press("PageUp");
+  await expect(projected.locator(".card-delta.delta-up").first()).toBeVisible();
+  const none = projected.locator(".map-card.status-none");
+  await expect(none.and(projected.locator(`[data-card-id="${empty.id}"]`))).toHaveCount(1);
+  for (const el of await none.all()) {
+    await expect(el.locator(".card-delta")).toHaveCount(0);
+    await expect(el.locator(".card-score")).toHaveText("No data");
+    await expect(el).toHaveAttribute("aria-label", /, no data$/);
+  }
+  await projected.scrollIntoViewIfNeeded();
+  await app.screenshot("map-projection-no-score");
 });
 
 test("with nothing selected the inspector folds into a hint that names the keyboard way to add links", async ({

@@ -6,15 +6,15 @@
 import { describe, expect, it } from "vitest";
 import { periodFacts, projectedFacts } from "../../renderer/src/map/card-facts.ts";
 import { scoresOf, viewFor } from "../../renderer/src/state/scores.ts";
-import { evaluateSpend } from "../../renderer/src/state/whatif.ts";
+import { scenarioOf } from "../../renderer/src/state/whatif.ts";
 import { mapDoc } from "../support/map-docs.ts";
 
 const doc = mapDoc(24, 7, 3);
 // Not the first investment, which moves every measure: this one moves a share of them.
 const first = doc.investments[1];
 if (!first) throw new Error("no investment");
-const base = evaluateSpend(doc, {});
-const more = evaluateSpend(doc, { [first.id]: first.baseSpend * 2 });
+const base = scenarioOf(doc, {});
+const more = scenarioOf(doc, { [first.id]: first.baseSpend * 2 });
 
 describe("map card facts", () => {
   it("the period's facts are the scorecard view's score and status per objective", () => {

@@ -8,12 +8,23 @@ import { NumberField, TextField } from "../editor/fields.tsx";
 import { update } from "../editor/ops.ts";
 import { useStoreApi } from "../state/context.tsx";
 
-export function LinkInspector({ doc, link }: { doc: ScorecardDocument; link: Link }) {
+export function LinkInspector({
+  doc,
+  link,
+  onDeleted,
+}: {
+  doc: ScorecardDocument;
+  link: Link;
+  /** Told the cause's id once the link is deleted and the cause selected (to move the focus there). */
+  onDeleted: (causeId: string) => void;
+}) {
   const store = useStoreApi();
   const name = (id: string) => doc.objectives.find((o) => o.id === id)?.name ?? "(unknown objective)";
   const remove = async () => {
     const result = await store.getState().edit({ type: "delete", entity: "link", id: link.id });
-    if (result.ok) store.getState().select({ kind: "objective", id: link.fromId });
+    if (!result.ok) return;
+    store.getState().select({ kind: "objective", id: link.fromId });
+    onDeleted(link.fromId);
   };
   return (
     <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label="Link">

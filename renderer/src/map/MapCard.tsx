@@ -98,11 +98,12 @@ const MapCard = memo(function MapCard({
   const shownName = lines.join(" ");
   const cut = shownName !== text;
   const titleId = useId();
-  const label = projected
-    ? `Objective ${shownName}, ${formatScore(projected.score)} ${formatPoints(projected.delta)} projected, ${word}`
-    : facts.score === null
-      ? `Objective ${shownName}, ${word}`
-      : `Objective ${shownName}, ${formatPercent(facts.score)}, ${word}`;
+  const label =
+    projected && projected.score !== null
+      ? `Objective ${shownName}, ${formatScore(projected.score)}${projected.delta === null ? "" : ` ${formatPoints(projected.delta)}`} projected, ${word}`
+      : !projected && facts.score !== null
+        ? `Objective ${shownName}, ${formatPercent(facts.score)}, ${word}`
+        : `Objective ${shownName}, ${word}`;
   return (
     // biome-ignore lint/a11y/useSemanticElements: an SVG card cannot be a <button>.
     <g
@@ -184,25 +185,24 @@ const CardScore = memo(function CardScore({
   const { pad, scoreSize, scoreInset } = cardType(large);
   const status = (projected ?? facts).status;
   const scoreY = h - scoreInset;
-  // In projection mode the what-if view's one-decimal points, so the cards agree with its bars.
-  const direction = pointsDirection(projected ? projected.delta : null);
+  // In projection mode the what-if view's one-decimal points, so the cards agree with its bars;
+  // no score, no delta: no arrow either (PointsChange's rule), only the status word.
+  const score = projected ? projected.score : facts.score;
+  const delta = projected?.delta ?? null;
   return (
     <>
       <g transform={`translate(${pad} ${scoreY - (large ? 15 : 12)}) scale(${large ? 1 : 0.875})`}>
         <StatusIcon status={status} />
       </g>
       <text className="card-score" x={pad + (large ? 22 : 20)} y={scoreY} fontSize={scoreSize}>
-        {projected ? (
+        {projected && score !== null ? (
           <>
-            <tspan className="score-value">{formatScore(projected.score)} </tspan>
-            <tspan className={`card-delta delta-${direction}`}>
-              <tspan>{DIRECTION_ARROW[direction]} </tspan>
-              {formatPoints(projected.delta)}
-            </tspan>
+            <tspan className="score-value">{formatScore(score)} </tspan>
+            {delta !== null && <CardDelta delta={delta} />}
           </>
         ) : (
           <>
-            {facts.score !== null && <tspan className="score-value">{formatPercent(facts.score)} </tspan>}
+            {score !== null && <tspan className="score-value">{formatPercent(score)} </tspan>}
             <tspan>{STATUS_TEXT[status].label}</tspan>
           </>
         )}
@@ -210,3 +210,14 @@ const CardScore = memo(function CardScore({
     </>
   );
 });
+
+/** A projected change: the arrow of its rounded direction and the points ("↑ +2.1 pts"). */
+function CardDelta({ delta }: { delta: number }) {
+  const direction = pointsDirection(delta);
+  return (
+    <tspan className={`card-delta delta-${direction}`}>
+      <tspan>{DIRECTION_ARROW[direction]} </tspan>
+      {formatPoints(delta)}
+    </tspan>
+  );
+}

@@ -150,8 +150,8 @@ function MapCanvas({
             : "No objectives yet. Add objectives in the Framework view; they appear here as cards in their perspective's band."}
         </p>
       )}
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: zoom keys for the map; its cards are the focusable parts. */}
-      <div className="map-canvas" ref={view.canvasRef} onKeyDown={view.onKeyDown}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: zoom keys for the map; its cards are the focusable parts (the canvas takes the focus only from code, after a delete). */}
+      <div className="map-canvas" ref={view.canvasRef} onKeyDown={view.onKeyDown} tabIndex={-1}>
         {/* biome-ignore lint/a11y/useSemanticElements: an SVG drawing cannot be a <fieldset>; its cards are reached inside it. */}
         <svg
           ref={view.svgRef}
@@ -165,7 +165,7 @@ function MapCanvas({
           onPointerDown={gestures.onPointerDown}
           onPointerMove={gestures.onPointerMove}
           onPointerUp={gestures.onPointerUp}
-          onPointerCancel={gestures.onPointerUp}
+          onPointerCancel={gestures.onPointerCancel}
         >
           <ArrowMarkers defsRef={defsRef} large={large} />
           <g ref={viewportRef} transform={transformOf(view.viewport)}>

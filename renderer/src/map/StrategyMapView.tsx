@@ -6,9 +6,10 @@
  */
 import "../editor/editor.css";
 import "./map.css";
+import { useCallback, useEffect, useRef } from "react";
 import { useEditorActions } from "../editor/editor-actions.ts";
 import { Inspector } from "../editor/Inspector.tsx";
-import { selectionKey } from "../editor/outline-tree.ts";
+import { keySelection, selectionKey } from "../editor/outline-tree.ts";
 import { useDocumentStore } from "../state/context.tsx";
 import { LinkInspector } from "./LinkInspector.tsx";
 import { StrategyMap } from "./StrategyMap.tsx";
@@ -17,6 +18,24 @@ export function StrategyMapView() {
   const doc = useDocumentStore((s) => s.doc);
   const selection = useDocumentStore((s) => s.selection);
   const actions = useEditorActions();
+  const viewRef = useRef<HTMLDivElement>(null);
+  // The Delete button goes with what it deleted: the focus moves to the card selected next (the
+  // inspector's neighbour, a deleted link's cause), or to the map when that is not a card.
+  const focusOnMap = useCallback((objectiveId: string | null) => {
+    const root = viewRef.current;
+    const cardEl = objectiveId ? root?.querySelector(`[data-card-id="${CSS.escape(objectiveId)}"]`) : null;
+    const target = cardEl ?? root?.querySelector(".map-canvas");
+    // Not scrolled: the map's canvas clips, its view is moved by the viewport alone.
+    if (target instanceof HTMLElement || target instanceof SVGElement) target.focus({ preventScroll: true });
+  }, []);
+  // The inspector's delete names the row to focus next as the framework editor's outline does.
+  const { focusKey, focusRow } = actions;
+  useEffect(() => {
+    if (focusKey === null) return;
+    focusRow(null);
+    const next = keySelection(focusKey);
+    focusOnMap(next?.kind === "objective" ? next.id : null);
+  }, [focusKey, focusRow, focusOnMap]);
   if (!doc) return null;
   const link = selection?.kind === "link" ? doc.links.find((l) => l.id === selection.id) : undefined;
   const key = selectionKey(selection);
@@ -41,12 +60,12 @@ export function StrategyMapView() {
     </>
   );
   return (
-    <div className={`map-view${open ? "" : " inspector-closed"}`}>
+    <div ref={viewRef} className={`map-view${open ? "" : " inspector-closed"}`}>
       <StrategyMap hint={hint} />
       {open && (
         <section className="inspector-pane map-inspector" aria-label="Inspector">
           {link ? (
-            <LinkInspector key={link.id} doc={doc} link={link} />
+            <LinkInspector key={link.id} doc={doc} link={link} onDeleted={focusOnMap} />
           ) : (
             key && <Inspector doc={doc} selectedKey={key} actions={actions} />
           )}

@@ -70,13 +70,18 @@ export interface ElkNode {
   edges?: Array<{ id: string; sources: string[]; targets: string[] }>;
 }
 
-/** One ELK worker for the window, asked one request at a time by id. */
+/**
+ * One ELK worker for the window, asked one request at a time by id. A worker that fails (its
+ * script does not load, it cannot start, it crashes) fails every request waiting on it and is
+ * dropped, so the next layout starts a new one.
+ */
 class ElkWorker {
   private readonly worker: Promise<Worker>;
   private next = 0;
+  private broken = false;
   private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
 
-  constructor() {
+  constructor(private readonly onBroken: (w: ElkWorker) => void) {
     this.worker = import("elkjs/lib/elk-worker.min.js?url").then((m) => {
       const worker = new Worker(m.default);
       worker.onmessage = (e: MessageEvent<{ id: number; data?: unknown; error?: unknown }>) => {
@@ -86,16 +91,28 @@ class ElkWorker {
         else answer?.resolve(e.data.data);
       };
       worker.onerror = (e) => {
-        for (const w of this.waiting.values()) w.reject(new Error(e.message || "the layout worker failed"));
-        this.waiting.clear();
+        e.preventDefault();
+        this.fail(new Error(e.message || "the layout worker failed"));
+        worker.terminate();
       };
       return worker;
     });
-    void this.ask({ cmd: "register", algorithms: ["layered"] });
+    this.worker.catch((error: unknown) => this.fail(error instanceof Error ? error : new Error(String(error))));
+    // A failed registration fails the layout asked next too, which reports it: nothing to say here.
+    this.ask({ cmd: "register", algorithms: ["layered"] }).catch(() => {});
+  }
+
+  private fail(error: Error) {
+    for (const w of this.waiting.values()) w.reject(error);
+    this.waiting.clear();
+    if (this.broken) return;
+    this.broken = true;
+    this.onBroken(this);
   }
 
   async ask(message: Record<string, unknown>): Promise<unknown> {
     const worker = await this.worker;
+    if (this.broken) throw new Error("the layout worker failed");
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
@@ -121,10 +138,16 @@ export function autoRank(doc: Doc): Promise<Map<string, number>> {
   const key = layoutKey(doc);
   let rank = ranks.get(key);
   if (!rank) {
-    elk ??= new ElkWorker();
+    // A broken worker is dropped (and a new one started by the next layout).
+    elk ??= new ElkWorker((broken) => {
+      if (elk === broken) elk = null;
+    });
     rank = elk.layout(elkGraph(doc)).then(rankOf);
     // Forget failures, so a later change can try again.
-    rank.catch(() => ranks.delete(key));
+    const asked = rank;
+    asked.catch(() => {
+      if (ranks.get(key) === asked) ranks.delete(key);
+    });
     if (ranks.size > 20) ranks.clear();
     ranks.set(key, rank);
   }

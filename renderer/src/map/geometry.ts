@@ -192,16 +192,6 @@ export function positionWithinBand(layout: MapLayout, cardId: string, x: number,
   };
 }
 
-/** The map point of a saved position for a card of `bandId`. */
-export function mapPointOf(
-  layout: MapLayout,
-  bandId: string,
-  position: { x: number; y: number },
-): { x: number; y: number } {
-  const band = layout.bands.find((b) => b.id === bandId);
-  return { x: position.x, y: (band?.y ?? 0) + position.y };
-}
-
 /** The card under map point (x, y), if any. */
 export function cardAt(layout: MapLayout, x: number, y: number): Card | null {
   for (const c of layout.cards.values()) {

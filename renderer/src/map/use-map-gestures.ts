@@ -1,7 +1,8 @@
 /**
  * What the pointer and the keys do on the map: drag a card (one edit on drop), drag from a card's
  * handle to another card (a new link, checked by the shared rules first), drag the background
- * (pan), click (select), arrow keys on a card (move it), Escape (undo the gesture in progress).
+ * (pan), click (select), arrow keys on a card (move it), Escape or a cancelled pointer (undo the
+ * gesture in progress).
  *
  * While a gesture lasts, its frames are drawn by writing the few attributes that move straight
  * into the SVG, at most once per animation frame: re-rendering a map of 100 cards on every
@@ -52,6 +53,8 @@ export interface MapGestures {
   onPointerDown: (e: React.PointerEvent<SVGSVGElement>) => void;
   onPointerMove: (e: React.PointerEvent<SVGSVGElement>) => void;
   onPointerUp: (e: React.PointerEvent<SVGSVGElement>) => void;
+  /** The pointer was taken away (touch turned into a scroll, window switch): as Escape, nothing is saved. */
+  onPointerCancel: () => void;
   /** Stable (for the memoized cards and links): they call the latest closures. */
   onCardKey: (e: React.KeyboardEvent, id: string) => void;
   onSelect: (kind: "link", id: string) => void;
@@ -339,5 +342,8 @@ export function useMapGestures(input: GestureInput): MapGestures {
   const onCardKey = useCallback((e: React.KeyboardEvent, id: string) => handlers.current.cardKey(e, id), []);
   const onSelect = useCallback((kind: "link", id: string) => handlers.current.select(kind, id), []);
 
-  return { dragged, rubber, onPointerDown, onPointerMove, onPointerUp, onCardKey, onSelect };
+  // A cancelled pointer never dropped anything: the gesture is undone as by Escape.
+  const onPointerCancel = () => void cancelGesture();
+
+  return { dragged, rubber, onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onCardKey, onSelect };
 }

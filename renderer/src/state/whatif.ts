@@ -62,6 +62,3 @@ export function scenarioOf(doc: ScorecardDocument, spend: Spend): ScenarioResult
   }
   return result;
 }
-
-/** A spend other than the sliders' (a proposal, a test's): the same evaluation and the same cache. */
-export const evaluateSpend = scenarioOf;
