@@ -5,8 +5,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-
-export const DOCUMENT_EXTENSION = ".scorecard";
+import { FILE_EXTENSION } from "../file/format.ts";
 
 /**
  * `argv` as the process got it; `leading` is how many entries are the runtime and app, not
@@ -17,7 +16,7 @@ export function documentsInArgv(argv: readonly string[], cwd: string, leading: n
   for (const arg of argv.slice(leading)) {
     if (arg.startsWith("-")) continue;
     const file = asPath(arg, cwd);
-    if (file?.toLowerCase().endsWith(DOCUMENT_EXTENSION) && !files.includes(file)) files.push(file);
+    if (file?.toLowerCase().endsWith(FILE_EXTENSION) && !files.includes(file)) files.push(file);
   }
   return files;
 }
