@@ -1,6 +1,7 @@
 /** What each kind of file choice is for: its token grant, extension and dialog filter. */
 import path from "node:path";
 import type { SavePurpose } from "../../shared/api/contract.ts";
+import type { Dialogs } from "./handlers.ts";
 import type { Grant } from "./path-tokens.ts";
 
 export interface SaveKind {
@@ -21,6 +22,21 @@ export const SAVE_KINDS: Record<SavePurpose, SaveKind> = {
 export const OPEN_FILTER = { name: "Scorecard", extensions: ["scorecard"] } as const;
 
 /** Some platforms' save dialogs do not add the filter's extension; a scorecard saved as "plan" would not open by double click. */
-export function withExtension(file: string, extension: string): string {
+function withExtension(file: string, extension: string): string {
   return path.extname(file).toLowerCase() === extension ? file : `${file}${extension}`;
+}
+
+/**
+ * Where the user chose to save for `purpose` (`name` suggested with the kind's extension), with the
+ * extension added when the dialog left it out; null when they cancelled.
+ */
+export async function chooseSaveTarget(
+  dialogs: Pick<Dialogs, "chooseSave">,
+  windowId: number,
+  purpose: SavePurpose,
+  name: string,
+): Promise<string | null> {
+  const kind = SAVE_KINDS[purpose];
+  const chosen = await dialogs.chooseSave(windowId, kind, withExtension(name, kind.extension));
+  return chosen === null ? null : withExtension(chosen, kind.extension);
 }

@@ -25,17 +25,13 @@ import type { Settings } from "../documents/settings-file.ts";
 import { externalUrlVerdict } from "../security/external-links.ts";
 import { BadRequest, toFailure } from "./errors.ts";
 import { imageBytes } from "./image-payload.ts";
-import { SAVE_KINDS, withExtension } from "./file-kinds.ts";
+import { chooseSaveTarget, SAVE_KINDS, type SaveKind } from "./file-kinds.ts";
 import type { PathTokens } from "./path-tokens.ts";
 
 export interface Dialogs {
   /** The file the user chose to open, or null when they cancelled. */
   chooseOpen(windowId: number): Promise<string | null>;
-  chooseSave(
-    windowId: number,
-    kind: (typeof SAVE_KINDS)[keyof typeof SAVE_KINDS],
-    suggestedName: string,
-  ): Promise<string | null>;
+  chooseSave(windowId: number, kind: SaveKind, suggestedName: string): Promise<string | null>;
   /** "Open this link in your browser?" — true only when the user said yes. */
   confirmExternal(windowId: number, url: string): Promise<boolean>;
 }
@@ -120,11 +116,9 @@ function implementations(s: Services): Implementations {
     },
 
     chooseFileToSave: async (windowId, { purpose, suggestedName }) => {
-      const kind = SAVE_KINDS[purpose];
-      const chosen = await dialogs.chooseSave(windowId, kind, withExtension(suggestedName, kind.extension));
-      if (chosen === null) return null;
-      const file = withExtension(chosen, kind.extension);
-      return { token: tokens.issue(windowId, file, kind.grant), fileName: path.basename(file) };
+      const file = await chooseSaveTarget(dialogs, windowId, purpose, suggestedName);
+      if (file === null) return null;
+      return { token: tokens.issue(windowId, file, SAVE_KINDS[purpose].grant), fileName: path.basename(file) };
     },
 
     openDocument: (windowId, { file }) => {

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Command, Theme } from "../../shared/api/contract.ts";
 import type { ApiError } from "../../shared/api/errors.ts";
 import { toFailure } from "../api/errors.ts";
-import { SAVE_KINDS, withExtension } from "../api/file-kinds.ts";
+import { chooseSaveTarget } from "../api/file-kinds.ts";
 import type { Dialogs, Services } from "../api/handlers.ts";
 import type { DocumentWindows, WindowHost } from "../documents/document-windows.ts";
 import type { MenuActions } from "./template.ts";
@@ -68,12 +68,9 @@ export function createAppActions(d: AppActionsDeps): AppActions {
   ) => {
     const windowId = windowWithDocument();
     if (windowId === null) return;
-    const kind = SAVE_KINDS[purpose];
     const name = d.documents.storeOf(windowId).file;
-    const suggested = withExtension(path.basename(name, path.extname(name)), kind.extension);
-    const chosen = await d.dialogs.chooseSave(windowId, kind, suggested);
-    if (chosen === null) return;
-    const file = withExtension(chosen, kind.extension);
+    const file = await chooseSaveTarget(d.dialogs, windowId, purpose, path.basename(name, path.extname(name)));
+    if (file === null) return;
     try {
       write(windowId, file);
     } catch (e) {
