@@ -7,13 +7,7 @@
  * and `window-all-closed` after the last one.
  */
 import { EventEmitter } from "node:events";
-
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import type { Rect } from "../../electron/documents/window-bounds.ts";
 
 export interface FakeEvent {
   defaultPrevented: boolean;
