@@ -128,12 +128,17 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
-async function launch(args: string[] = []): Promise<Env> {
-  const e = setUp(args);
+/** Loads main into `e`, launched with `args` when given (after the executable), and lets it start. */
+async function start(e: Env, args?: string[]): Promise<Env> {
+  if (args) process.argv = [process.execPath, ...args];
   loadMain(e);
   e.fake.ready();
   await settle();
   return e;
+}
+
+function launch(args: string[] = []): Promise<Env> {
+  return start(setUp(args));
 }
 
 function windows(e: Env): FakeBrowserWindow[] {
@@ -322,10 +327,7 @@ describe("files from the OS", () => {
   it("opens a .scorecard from argv in the first window", async () => {
     const e = setUp();
     const file = writeScorecard(e.dir, "Plan 2026.scorecard");
-    process.argv = [process.execPath, "--some-switch", file];
-    loadMain(e);
-    e.fake.ready();
-    await settle();
+    await start(e, ["--some-switch", file]);
     const win = onlyWindow(e);
     expect(win.title).toBe("Plan 2026 — Scorecard Studio");
     expect(win.loaded).toEqual([APP_URL]);
@@ -348,10 +350,7 @@ describe("files from the OS", () => {
     const e = setUp();
     const file = writeScorecard(e.dir, "a.scorecard");
     const other = writeScorecard(e.dir, "b.scorecard");
-    process.argv = [process.execPath, file];
-    loadMain(e);
-    e.fake.ready();
-    await settle();
+    await start(e, [file]);
     const win = onlyWindow(e);
     win.minimize();
     const focusesBefore = win.focusCount;
@@ -404,10 +403,7 @@ describe("files from the OS", () => {
     const bad = path.join(e.dir, "bad.scorecard");
     fs.writeFileSync(bad, seededBytes(42, 1024));
     const before = sha256(bad);
-    process.argv = [process.execPath, bad];
-    loadMain(e);
-    e.fake.ready();
-    await settle();
+    await start(e, [bad]);
     const { messageBoxes } = e.fake.dialog;
     expect(messageBoxes).toHaveLength(1);
     expect(messageBoxes[0]!.window).toBeNull();
@@ -424,10 +420,7 @@ describe("files from the OS", () => {
 
 describe("start-up failure", () => {
   it("explains a missing native binding and exits 1", async () => {
-    const e = setUp([], { binding: false });
-    loadMain(e);
-    e.fake.ready();
-    await settle();
+    const e = await start(setUp([], { binding: false }));
     expect(e.fake.dialog.errorBoxes).toHaveLength(1);
     const { title, content } = e.fake.dialog.errorBoxes[0]!;
     expect(title).toContain("Scorecard Studio");
@@ -456,10 +449,7 @@ describe("closing", () => {
   it("saves the window bounds and releases the file", async () => {
     const e = setUp();
     const file = writeScorecard(e.dir, "plan.scorecard");
-    process.argv = [process.execPath, file];
-    loadMain(e);
-    e.fake.ready();
-    await settle();
+    await start(e, [file]);
     const win = onlyWindow(e);
     // Same library instance as main (its binding copy), so SQLite's in-process locking applies.
     const opts = { appVersion: "0.0.0-test", nativeBinding: e.binding };
