@@ -137,7 +137,7 @@ test("a selected row shows its trend chart and why it scores what it does", asyn
   await expect(panel.locator("canvas")).toHaveAttribute("aria-label", new RegExp(`^${measure.name}: actual against`));
   expect(await paintedPixels(page)).toBeGreaterThan(1000);
   // The chart's numbers are there for screen readers too: one row per period.
-  await expect(panel.locator("table.visually-hidden tbody tr")).toHaveCount(model.periodCount);
+  await expect(panel.locator(".visually-hidden table tbody tr")).toHaveCount(model.periodCount);
 
   // The keyboard: the next row down, selected with Enter, is explained in its turn.
   const next = view.perspectives[0]?.objectives[0]?.measures[1] ?? view.perspectives[0]?.objectives[1];

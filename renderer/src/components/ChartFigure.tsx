@@ -1,7 +1,8 @@
 /**
- * A chart as the what-if and comparison views show one: a canvas drawn as one labelled image in a
- * box of its own, and (when the numbers are not in a table on screen already) the same numbers as
- * a table that only assistive technology gets, captioned with the chart's label.
+ * A chart as the scorecard's detail panel and the what-if and comparison views show one: a canvas
+ * drawn as one labelled image in a box of its own, and (when the numbers are not in a table on
+ * screen already) the same numbers as a table that only assistive technology gets, captioned with
+ * the chart's label.
  */
 import type { CSSProperties, ReactNode } from "react";
 

@@ -7,6 +7,7 @@ import type { ChartDataset, ChartOptions } from "chart.js";
 import { Line } from "react-chartjs-2";
 import { formatValue } from "../../../shared/display/numbers.ts";
 import "../components/chart-setup.ts";
+import { ChartFigure } from "../components/ChartFigure.tsx";
 import type { ChartLine } from "./subject.ts";
 import { type ThemeColors, useThemeColors, withAlpha } from "./theme-colors.ts";
 
@@ -87,38 +88,40 @@ export function TrendChart({ periods, lines, unit, title }: Props) {
     },
   };
   return (
-    <figure className="trend-chart">
-      <div className="chart-box">
-        <Line
-          data={{ labels: periods.map((p) => p.label), datasets: lines.map((line) => datasetOf(line, colors)) }}
-          options={options}
-          role="img"
-          aria-label={title}
-        />
-      </div>
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            {lines.map((line) => (
-              <th key={line.key} scope="col">
-                {line.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {periods.map((period, k) => (
-            <tr key={period.id}>
-              <th scope="row">{period.label}</th>
+    <ChartFigure
+      className="trend-chart"
+      label={title}
+      table={
+        <>
+          <thead>
+            <tr>
+              <th scope="col">Period</th>
               {lines.map((line) => (
-                <td key={line.key}>{show(line.values[k] ?? null)}</td>
+                <th key={line.key} scope="col">
+                  {line.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+          </thead>
+          <tbody>
+            {periods.map((period, k) => (
+              <tr key={period.id}>
+                <th scope="row">{period.label}</th>
+                {lines.map((line) => (
+                  <td key={line.key}>{show(line.values[k] ?? null)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </>
+      }
+    >
+      <Line
+        data={{ labels: periods.map((p) => p.label), datasets: lines.map((line) => datasetOf(line, colors)) }}
+        options={options}
+        role="img"
+        aria-label={title}
+      />
+    </ChartFigure>
   );
 }
