@@ -21,7 +21,7 @@ export function historyKeyOf(
 }
 
 /** True while the focused field holds typing that has not been committed as an edit. */
-export function isEditingText(active: Element | null = document.activeElement): boolean {
+function isEditingText(active: Element | null = document.activeElement): boolean {
   return !!active?.closest("[data-editing]");
 }
 

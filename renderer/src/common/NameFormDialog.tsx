@@ -19,7 +19,7 @@ const isAbout = (p: Problem, field: string) => p.path === field || p.path.endsWi
  * The errors of `problems` split into the name's own (shown under the field) and the others (shown
  * in the dialog's error area, with the label of their field when `labels` has one).
  */
-export function nameFormProblems(
+function nameFormProblems(
   problems: readonly Problem[],
   labels: Readonly<Record<string, string>> = {},
 ): { name: string | null; other: string | null } {
