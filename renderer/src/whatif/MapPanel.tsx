@@ -3,23 +3,18 @@
  * map of 100 cards and their links costs the browser tens of milliseconds, several frames, so the
  * map follows once the sliders rest and a slider step itself stays within a frame.
  */
-import { useMemo } from "react";
 import { StrategyMap } from "../map/StrategyMap.tsx";
-import { useDocumentStore } from "../state/context.tsx";
-import { scenarioOf } from "../state/whatif.ts";
-import { useSettledSpend } from "./slider-spend.ts";
+import { useSettledScenario } from "./slider-spend.ts";
 
 export function MapPanel() {
-  const doc = useDocumentStore((s) => s.doc);
-  const shown = useSettledSpend();
-  const result = useMemo(() => (doc ? scenarioOf(doc, shown) : null), [doc, shown]);
+  const scenario = useSettledScenario();
   return (
     <section className="panel map-panel" aria-labelledby="whatif-map-title">
       <h2 id="whatif-map-title" className="panel-title">
         Strategy map, projected
       </h2>
       <div className="map-box">
-        <StrategyMap projection={result} />
+        <StrategyMap projection={scenario?.result ?? null} />
       </div>
     </section>
   );

@@ -3,15 +3,14 @@
  * spend): announcing every step would queue a sentence per key press.
  */
 import { formatPoints, formatScore } from "./format.ts";
-import { useDocumentStore } from "../state/context.tsx";
-import { isAtBase, scenarioOf } from "../state/whatif.ts";
-import { SETTLE_MS, useSettledSpend } from "./slider-spend.ts";
+import { isAtBase } from "../state/whatif.ts";
+import { SETTLE_MS, useSettledScenario } from "./slider-spend.ts";
 
 export function SettledAnnouncement() {
-  const doc = useDocumentStore((s) => s.doc);
-  const spend = useSettledSpend(SETTLE_MS * 2);
-  if (!doc) return null;
-  const { overall } = scenarioOf(doc, spend);
+  const scenario = useSettledScenario(SETTLE_MS * 2);
+  if (!scenario) return null;
+  const { doc, spend, result } = scenario;
+  const { overall } = result;
   return (
     <p className="visually-hidden" aria-live="polite">
       {isAtBase(doc, spend)

@@ -1,8 +1,8 @@
 /**
  * The sliders' spend as the what-if panels read it. The cheap panels follow every step
  * (useSliderScenario: one cached evaluation per step, state/whatif.ts); the costly ones (the map's
- * repaint, the marginal values, the Monte Carlo run) follow once the sliders rest for SETTLE_MS,
- * so that a step itself paints within one frame (SPEC §6).
+ * repaint, the marginal values, the Monte Carlo run) follow once the sliders rest for SETTLE_MS
+ * (useSettledSpend, useSettledScenario), so that a step itself paints within one frame (SPEC §6).
  */
 import { useSettled } from "../common/use-settled.ts";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
@@ -25,5 +25,14 @@ export function useSettledSpend(ms: number = SETTLE_MS): Spend {
 export function useSliderScenario(): { doc: ScorecardDocument; spend: Spend; result: ScenarioResult } | null {
   const doc = useDocumentStore((s) => s.doc);
   const spend = useDocumentStore((s) => s.spend);
+  return doc ? { doc, spend, result: scenarioOf(doc, spend) } : null;
+}
+
+/** The same once the sliders have rested for `ms`; scenarioOf's cache keeps the result while they rest. */
+export function useSettledScenario(
+  ms: number = SETTLE_MS,
+): { doc: ScorecardDocument; spend: Spend; result: ScenarioResult } | null {
+  const doc = useDocumentStore((s) => s.doc);
+  const spend = useSettledSpend(ms);
   return doc ? { doc, spend, result: scenarioOf(doc, spend) } : null;
 }

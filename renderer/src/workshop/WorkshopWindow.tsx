@@ -5,17 +5,16 @@
  * cards. The other screens are the window's own views, scaled up.
  */
 import "./workshop.css";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { OverallChip } from "../app/OverallChip.tsx";
 import { ViewContent } from "../app/ViewContent.tsx";
 import { StrategyMap } from "../map/StrategyMap.tsx";
 import { useDocumentStore, useStoreApi } from "../state/context.tsx";
 import type { ViewKey } from "../state/document-store.ts";
 import { scoresOf } from "../state/scores.ts";
-import { scenarioOf } from "../state/whatif.ts";
 import { InvestmentSliders } from "../whatif/InvestmentSliders.tsx";
 import { ProjectedScores } from "../whatif/ProjectedScores.tsx";
-import { useSettledSpend } from "../whatif/slider-spend.ts";
+import { useSettledScenario } from "../whatif/slider-spend.ts";
 import { WORKSHOP_SCREENS, workshopKeyOf } from "./workshop-keys.ts";
 
 function useWorkshopKeys() {
@@ -56,11 +55,8 @@ function ScreenNav() {
 
 /** The map in projection mode; it follows once the sliders rest, as in the what-if view, so a step stays within a frame. */
 function ProjectedMap() {
-  const doc = useDocumentStore((s) => s.doc);
-  const spend = useSettledSpend();
-  // Kept per settled spend: a new result on every step would redraw every card.
-  const projection = useMemo(() => (doc ? scenarioOf(doc, spend) : null), [doc, spend]);
-  return projection ? <StrategyMap projection={projection} large /> : null;
+  const scenario = useSettledScenario();
+  return scenario ? <StrategyMap projection={scenario.result} large /> : null;
 }
 
 /** Screen 1: the map beside the sliders, the projected scores under the map. */
