@@ -1,13 +1,13 @@
 /**
  * The optimizer's proposal beside the current allocation (SPEC §3): per investment current,
  * proposed and change, and the overall current → proposed, with Apply and Dismiss. Shown only
- * while the sliders stay where the proposal was asked for: once they move it no longer applies.
+ * while the sliders stay where the proposal was asked for (useOptimizer drops it once they move),
+ * so the proposal's own document and spend are the sliders'.
  */
 import { formatMoney, formatMoneyChange } from "../../../shared/display/numbers.ts";
 import { PointsChange } from "../components/PointsChange.tsx";
 import { scenarioOf } from "../state/whatif.ts";
 import { formatMoneyCompact, formatScore } from "./format.ts";
-import { useSliderScenario } from "./slider-spend.ts";
 import type { Proposal } from "./use-optimizer.ts";
 
 export function ProposalPanel({
@@ -19,8 +19,6 @@ export function ProposalPanel({
   onApply: (spend: Record<string, number>) => void;
   onDismiss: () => void;
 }) {
-  const scenario = useSliderScenario();
-  if (!scenario || proposal.doc !== scenario.doc || proposal.spend !== scenario.spend) return null;
   if (proposal.phase === "running")
     return (
       <section className="panel proposal" aria-label="Optimizer">
@@ -38,8 +36,9 @@ export function ProposalPanel({
         </button>
       </section>
     );
-  const { doc, spend, result: now } = scenario;
+  const { doc, spend } = proposal;
   const currency = doc.scorecard.currency;
+  const now = scenarioOf(doc, spend);
   const next = scenarioOf(doc, proposal.proposed);
   const gain =
     now.overall.projected !== null && next.overall.projected !== null
