@@ -24,6 +24,22 @@ async function openMap(app: AppWindow, file: string) {
   await expect(map(app.page)).toHaveAttribute("data-layout", "ready");
 }
 
+/**
+ * Opens the what-if view and raises the first investment by `pageUps` × 10 % of its base; returns
+ * the projected map once some card on it shows a rise.
+ */
+async function openProjection(app: AppWindow, file: string, pageUps: number) {
+  await app.launch(file);
+  const page = app.page;
+  await page.getByRole("button", { name: "What-If" }).click();
+  const projected = page.getByRole("group", { name: "Strategy map (projection)" });
+  await expect(projected).toHaveAttribute("data-layout", "ready");
+  await page.getByRole("list", { name: "Spend per investment" }).getByRole("slider").first().focus();
+  for (let i = 0; i < pageUps; i++) await page.keyboard.press("PageUp");
+  await expect(projected.locator(".card-delta.delta-up").first()).toBeVisible();
+  return projected;
+}
+
 async function center(locator: Locator) {
   const box = await locator.boundingBox();
   if (!box) throw new Error("not visible");
@@ -513,15 +529,8 @@ test("hostile names are shown as text on the map", async ({ app, page, shell }) 
 
 test("projection mode: projected scores and deltas on read-only cards (what-if view)", async ({ app, page, shell }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await app.launch(shell.writeScorecard("Plan.scorecard", "demo"));
-  await page.getByRole("button", { name: "What-If" }).click();
-  const projected = page.getByRole("group", { name: "Strategy map (projection)" });
-  await expect(projected).toHaveAttribute("data-layout", "ready");
-  const slider = page.getByRole("list", { name: "Spend per investment" }).getByRole("slider").first();
-  await slider.focus();
-  for (let i = 0; i < 5; i++) await page.keyboard.press("PageUp");
-  // Some card now shows a rise, with its arrow and the word-free delta in points.
-  await expect(projected.locator(".card-delta.delta-up").first()).toBeVisible();
+  const projected = await openProjection(app, shell.writeScorecard("Plan.scorecard", "demo"), 5);
+  // Some card now shows a rise (openProjection waits for it), with the word-free delta in points.
   await expect(projected.getByRole("button", { name: /\d+\.\d% \+\d+\.\d pts projected/ }).first()).toBeVisible();
   // Points with one decimal and the arrow of their rounded direction, as the what-if bars write them.
   const deltas = await projected.locator(".card-delta").evaluateAll((els) =>
@@ -553,11 +562,7 @@ test("projection mode: projected scores and deltas on read-only cards (what-if v
   await app.screenshot("map-projection");
 });
 
-test("projection mode: a card with no score shows no arrow and no delta, only its status", async ({
-  app,
-  page,
-  shell,
-}) => {
+test("projection mode: a card with no score shows no arrow and no delta, only its status", async ({ app, shell }) => {
   const file = `${shell.dir}/projected.scorecard`;
   const doc = mapDoc(12, 7, 3);
   // An objective without measures: no score, base or projected, so no delta.
@@ -565,14 +570,7 @@ test("projection mode: a card with no score shows no arrow and no delta, only it
   const empty = { id: crypto.randomUUID(), perspectiveId, name: "Not measured", description: "", owner: "", weight: 1 };
   doc.objectives.push({ ...empty, position: null });
   writeFileAtomically(file, doc);
-  await app.launch(file);
-  await page.getByRole("button", { name: "What-If" }).click();
-  const projected = page.getByRole("group", { name: "Strategy map (projection)" });
-  await expect(projected).toHaveAttribute("data-layout", "ready");
-  const slider = page.getByRole("list", { name: "Spend per investment" }).getByRole("slider").first();
-  await slider.focus();
-  await page.keyboard.press("PageUp");
-  await expect(projected.locator(".card-delta.delta-up").first()).toBeVisible();
+  const projected = await openProjection(app, file, 1);
   const none = projected.locator(".map-card.status-none");
   await expect(none.and(projected.locator(`[data-card-id="${empty.id}"]`))).toHaveCount(1);
   for (const el of await none.all()) {
