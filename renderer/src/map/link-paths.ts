@@ -6,7 +6,7 @@ import type { Card } from "./geometry.ts";
 import type { Point } from "./routes.ts";
 
 /** Corner radius of an arrow's bends, in map units. */
-export const CORNER = 8;
+const CORNER = 8;
 
 /** An orthogonal path with its corners rounded by up to `r`. */
 export function roundedPath(points: readonly Point[], r: number = CORNER): string {

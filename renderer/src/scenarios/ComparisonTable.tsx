@@ -11,7 +11,7 @@ import { formatScore, valueForMoney } from "../whatif/format.ts";
 import type { Comparison, MoneyCell, ScoreCell } from "./comparison.ts";
 
 /** The chart colour of column k (the baseline is 0): the header's swatch ties table and chart. */
-export function seriesClass(k: number): string {
+function seriesClass(k: number): string {
   return k === 0 ? "series-baseline" : `series-${k}`;
 }
 

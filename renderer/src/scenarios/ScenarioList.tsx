@@ -22,7 +22,7 @@ interface Props {
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 
 /** "Mar 4, 2026"; a date the file holds in another form is shown as it is. */
-export function createdText(createdAt: string): string {
+function createdText(createdAt: string): string {
   const t = Date.parse(createdAt);
   return Number.isNaN(t) ? createdAt : dateFormat.format(t);
 }

@@ -11,8 +11,8 @@ export interface SpendRange {
 }
 
 /** Arrows move by this share of the base; Page Up / Page Down by ten of them. */
-export const FINE_STEP = 0.01;
-export const COARSE_STEPS = 10;
+const FINE_STEP = 0.01;
+const COARSE_STEPS = 10;
 
 /** One arrow step in currency: 1 % of the base spend, else of the range; 0 when the range is a point. */
 export function stepOf(range: SpendRange): number {
@@ -20,7 +20,7 @@ export function stepOf(range: SpendRange): number {
   return unit * FINE_STEP;
 }
 
-export function clampSpend(value: number, range: SpendRange): number {
+function clampSpend(value: number, range: SpendRange): number {
   return Math.min(range.max, Math.max(range.min, value));
 }
 

@@ -16,7 +16,7 @@ export type Proposal =
   | { phase: "refused"; id: number; doc: ScorecardDocument; spend: Spend; message: string };
 
 /** The proposal if it belongs to the document and spend the sliders have now, else null. */
-export function currentProposal(proposal: Proposal | null, doc: ScorecardDocument | null, spend: Spend) {
+function currentProposal(proposal: Proposal | null, doc: ScorecardDocument | null, spend: Spend) {
   return proposal && proposal.doc === doc && proposal.spend === spend ? proposal : null;
 }
 

@@ -54,7 +54,7 @@ export const DOCUMENT_REPLACED = "document replaced";
 export const SUPERSEDED = "superseded";
 
 /** Rows per message when a document goes to the worker: a few milliseconds of cloning each. */
-export const ROWS_PER_MESSAGE = 2_000;
+const ROWS_PER_MESSAGE = 2_000;
 
 /**
  * The messages that carry `doc` to the worker: the document with every collection longer than
