@@ -33,7 +33,7 @@ import { mapDoc } from "../support/map-docs.ts";
 const OBJECTIVES = 100;
 const MOVES = 120;
 const INVESTMENTS = 6;
-/** The views' settle delay (whatif/WhatIfView.tsx SETTLE_MS): the timer whose firing is the change. */
+/** The views' settle delay (whatif/slider-spend.ts SETTLE_MS): the timer whose firing is the change. */
 const SETTLE_MS = 200;
 const ROUNDS = 30;
 /** One frame at 60 Hz. */
