@@ -26,7 +26,7 @@
  * layout and paint of the changed cards, which no code here shortens further.
  */
 import { writeFileAtomically } from "../../electron/file/copy.ts";
-import { FRAME_MS, failures, formatTable, paintedRows, type Row, summarize } from "../bench/measure.ts";
+import { commitRow, failures, formatTable, paintedRows, type Row, summarize } from "../bench/measure.ts";
 import { expect, test } from "../e2e/harness/fixture.ts";
 import { mapDoc } from "../support/map-docs.ts";
 
@@ -234,14 +234,7 @@ test("a projection update of the strategy map at 100 objectives", async ({ app, 
         floor: { name: "next frame", ms: idle.median },
         note: "info",
       },
-      {
-        name: "  of which: script and render (→ React commit)",
-        size,
-        median: commit.median,
-        p95: commit.p95,
-        targetMs: FRAME_MS,
-        note: "< 1 frame",
-      },
+      commitRow(size, commit),
     );
   }
   rows.push({ name: "  floor: a key that paints nothing", size, median: idle.median, p95: idle.p95 });

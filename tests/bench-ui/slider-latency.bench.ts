@@ -28,7 +28,7 @@
  * frame began is reported at 16 ms or more without any slow work: that row is not checked.
  */
 import { writeFileAtomically } from "../../electron/file/copy.ts";
-import { FRAME_MS, failures, formatTable, paintedRows, type Row, summarize } from "../bench/measure.ts";
+import { commitRow, failures, formatTable, paintedRows, type Row, summarize } from "../bench/measure.ts";
 import { syntheticScorecard, WHAT_IF } from "../bench/synthetic.ts";
 import { expect, test } from "../e2e/harness/fixture.ts";
 
@@ -199,14 +199,7 @@ test("moving a what-if slider at 1,000 measures × 20 investments", async ({ app
   const rows: Row[] = [
     // Frames are quantized (see the header): painted in the frame after the input.
     painted,
-    {
-      name: "  of which: script and render (→ React commit)",
-      size,
-      median: commit.median,
-      p95: commit.p95,
-      targetMs: FRAME_MS,
-      note: "< 1 frame",
-    },
+    commitRow(size, commit),
     floor,
     {
       name: "what-if: key → Monte Carlo band shown",

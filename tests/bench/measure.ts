@@ -106,6 +106,18 @@ export function paintedRows(
   ];
 }
 
+/** The "of which" row of a UI bench: the script and React's render up to the commit, checked under one frame. */
+export function commitRow(size: string, commit: Timing): Row {
+  return {
+    name: "  of which: script and render (→ React commit)",
+    size,
+    median: commit.median,
+    p95: commit.p95,
+    targetMs: FRAME_MS,
+    note: "< 1 frame",
+  };
+}
+
 /** The checked rows that fail, as "name: median", for one assertion after the table is printed. */
 export function failures(rows: readonly Row[]): string[] {
   return rows.filter((row) => isChecked(row) && !passes(row)).map((row) => `${row.name}: ${row.median} ms`);
