@@ -21,6 +21,7 @@ import { type Settings, SettingsFile, withRecent } from "./documents/settings-fi
 import { placeWindow } from "./documents/window-bounds.ts";
 import { createAppActions } from "./menu/app-actions.ts";
 import { buildMenuTemplate } from "./menu/template.ts";
+import { electronPdfOptions } from "./report/pdf-options.ts";
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from "./security/app-protocol.ts";
 import { lockDownContents } from "./security/navigation.ts";
 import { windowOptions } from "./security/window-options.ts";
@@ -211,6 +212,12 @@ function start(): void {
       openExternal: (url) => shell.openExternal(url),
       themeChanged,
       closeWindow: (id) => host.close(id),
+      async printToPdf(id, pageSize) {
+        const win = windows.get(id);
+        if (!win || win.isDestroyed()) throw new Error("the window is gone");
+        return new Uint8Array(await win.webContents.printToPDF(electronPdfOptions(pageSize)));
+      },
+      revealFile: (file) => shell.showItemInFolder(file),
       setFullScreen(id, on) {
         const win = windows.get(id);
         win?.setFullScreen(on);

@@ -1,7 +1,7 @@
 /** Electron adapter: the app's dialogs as native ones (open, save, confirm a link, errors, About). */
 import path from "node:path";
 import { app, type BrowserWindow, dialog } from "electron";
-import { OPEN_FILTER } from "../api/file-kinds.ts";
+import { OPEN_KINDS } from "../api/file-kinds.ts";
 import type { AppDialogs } from "../menu/app-actions.ts";
 import { aboutBox, errorBox, type MessageBox } from "../menu/dialog-text.ts";
 import { confirmationPrompt } from "../security/external-links.ts";
@@ -14,11 +14,12 @@ export function nativeDialogs(windowById: (id: number | null) => BrowserWindow |
   };
 
   return {
-    async chooseOpen(windowId) {
+    async chooseOpen(windowId, purpose) {
+      const kind = OPEN_KINDS[purpose];
       const options = {
         properties: ["openFile" as const],
         filters: [
-          { ...OPEN_FILTER, extensions: [...OPEN_FILTER.extensions] },
+          { name: kind.filterName, extensions: [...kind.extensions] },
           { name: "All Files", extensions: ["*"] },
         ],
       };

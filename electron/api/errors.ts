@@ -8,6 +8,7 @@ import { formatProblem } from "../../shared/domain/problems.ts";
 import type { Problem } from "../../shared/domain/types.ts";
 import { OperationRefused } from "../../shared/operations/execute.ts";
 import { FileRefused, FileWriteFailed } from "../file/errors.ts";
+import { ImportRefused } from "../interchange/errors.ts";
 import { NoDocument } from "../documents/document-windows.ts";
 import { TokenRefused } from "./path-tokens.ts";
 
@@ -29,6 +30,7 @@ export function toFailure(e: unknown, log: (error: unknown) => void): ApiResult<
   if (e instanceof FileRefused) {
     return failure(e.kind === "locked" ? "locked" : "file-refused", e.message, problemLines(e.problems));
   }
+  if (e instanceof ImportRefused) return failure("file-refused", e.message);
   if (e instanceof OperationRefused) return failure("edit-refused", e.message, problemLines(e.problems));
   if (e instanceof FileWriteFailed) return failure("write-failed", e.message);
   if (e instanceof TokenRefused) return failure("bad-token", e.message);

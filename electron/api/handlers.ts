@@ -12,6 +12,7 @@ import {
   REQUESTS,
   type Request,
   type Responses,
+  type PageSize,
   type Theme,
 } from "../../shared/api/contract.ts";
 import { type ApiResult, failure, ok } from "../../shared/api/errors.ts";
@@ -25,12 +26,14 @@ import type { Settings } from "../documents/settings-file.ts";
 import { externalUrlVerdict } from "../security/external-links.ts";
 import { BadRequest, toFailure } from "./errors.ts";
 import { imageBytes } from "./image-payload.ts";
-import { chooseSaveTarget, SAVE_KINDS, type SaveKind } from "./file-kinds.ts";
+import { pdfBytes } from "../report/pdf-output.ts";
+import { readImportFile } from "../interchange/read-import-file.ts";
+import { chooseSaveTarget, OPEN_KINDS, type OpenPurpose, SAVE_KINDS, type SaveKind } from "./file-kinds.ts";
 import type { PathTokens } from "./path-tokens.ts";
 
 export interface Dialogs {
   /** The file the user chose to open, or null when they cancelled. */
-  chooseOpen(windowId: number): Promise<string | null>;
+  chooseOpen(windowId: number, purpose: OpenPurpose): Promise<string | null>;
   chooseSave(windowId: number, kind: SaveKind, suggestedName: string): Promise<string | null>;
   /** "Open this link in your browser?" — true only when the user said yes. */
   confirmExternal(windowId: number, url: string): Promise<boolean>;
@@ -47,6 +50,10 @@ export interface Services {
   /** The theme changed: apply it (native theme) and tell every window. */
   themeChanged(theme: Theme): void;
   closeWindow(windowId: number): void;
+  /** The page as a PDF (print media, page numbers in the footer): Electron's printToPDF; Chromium's in the tests. */
+  printToPdf(windowId: number, pageSize: PageSize): Promise<Uint8Array>;
+  /** Shows a file in the OS file manager (Share…). */
+  revealFile(file: string): void;
   /** Workshop mode: the window fills the screen or goes back; returns whether it now does. */
   setFullScreen(windowId: number, on: boolean): boolean;
   /** Unexpected errors, for the log; never shown to the user as they are. */
@@ -108,11 +115,11 @@ function implementations(s: Services): Implementations {
         location: path.dirname(file),
       })),
 
-    chooseFileToOpen: async (windowId) => {
-      const file = await dialogs.chooseOpen(windowId);
+    chooseFileToOpen: async (windowId, { purpose }) => {
+      const file = await dialogs.chooseOpen(windowId, purpose);
       return file === null
         ? null
-        : { token: tokens.issue(windowId, file, "open-document"), fileName: path.basename(file) };
+        : { token: tokens.issue(windowId, file, OPEN_KINDS[purpose].grant), fileName: path.basename(file) };
     },
 
     chooseFileToSave: async (windowId, { purpose, suggestedName }) => {
@@ -151,18 +158,32 @@ function implementations(s: Services): Implementations {
 
     saveAs: (windowId, { file }) => documents.saveAs(windowId, tokens.redeem(windowId, file, "save-document")),
 
-    shareCopy: (windowId, { file, omitActuals, omitNotes }) => {
+    shareCopy: (windowId, { file, omitActuals, omitNotes, omitScenarios }) => {
       documents.storeOf(windowId); // no document: say so before using up the token
       const target = tokens.redeem(windowId, file, "save-share");
-      documents.share(windowId, target, { actuals: !omitActuals, notes: !omitNotes });
+      documents.share(windowId, target, { actuals: !omitActuals, notes: !omitNotes, scenarios: !omitScenarios });
+      s.revealFile(target);
       return { fileName: path.basename(target) };
     },
 
-    exportDocument: (windowId, { file, format }) => {
+    exportDocument: async (windowId, request) => {
       documents.storeOf(windowId);
-      const target = tokens.redeem(windowId, file, SAVE_KINDS[`export-${format}`].grant);
-      documents.exportTo(windowId, target, format);
+      const target = tokens.redeem(windowId, request.file, SAVE_KINDS[`export-${request.format}`].grant);
+      await documents.exportTo(windowId, target, request.format === "csv" ? { csv: request.table } : request.format);
       return { fileName: path.basename(target) };
+    },
+
+    exportPdf: async (windowId, { file, pageSize }) => {
+      documents.storeOf(windowId);
+      const target = tokens.redeem(windowId, file, "save-export-pdf");
+      const pdf = pdfBytes(await s.printToPdf(windowId, pageSize));
+      documents.writeExport(target, pdf.bytes);
+      return { fileName: path.basename(target), pages: pdf.pages };
+    },
+
+    readImportFile: async (windowId, { file }) => {
+      documents.storeOf(windowId);
+      return readImportFile(tokens.redeem(windowId, file, "open-import"));
     },
 
     exportImage: (windowId, { file, format, data }) => {

@@ -9,10 +9,13 @@ import { randomBytes } from "node:crypto";
 /** What the user chose the file for: reading a document, or writing one of these outputs. */
 export type Grant =
   | "open-document"
+  | "open-import"
   | "save-document"
   | "save-share"
   | "save-export-json"
   | "save-export-csv"
+  | "save-export-xlsx"
+  | "save-export-pdf"
   | "save-export-svg"
   | "save-export-png";
 

@@ -12,5 +12,5 @@ export interface Command {
   /** Synopsis (after `scorecard `) and what it does, one line each; a command may have several forms. */
   usage: ReadonlyArray<readonly [synopsis: string, summary: string]>;
   /** Succeeds, or throws CliError / FileRefused / FileWriteFailed. */
-  run(argv: string[], ctx: Context): void;
+  run(argv: string[], ctx: Context): void | Promise<void>;
 }

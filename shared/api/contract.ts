@@ -12,6 +12,7 @@ import type { Problem, ScorecardDocument } from "../domain/types.ts";
 import type { Step } from "../operations/state.ts";
 import { MAX_NEW_PERIODS } from "../templates/instantiate.ts";
 import { DEMO_KEY, TEMPLATES } from "../templates/index.ts";
+import type { ImportFile } from "../interchange/table.ts";
 import type { ApiResult } from "./errors.ts";
 import type { Method } from "./methods.ts";
 
@@ -31,9 +32,31 @@ const SuggestedName = z
   .regex(/^[^/\\:*?"<>|]+$/, "must be a file name without folders or reserved characters");
 const Nothing = z.strictObject({});
 
-export const OPEN_PURPOSES = ["document"] as const;
-export const SAVE_PURPOSES = ["document", "share", "export-json", "export-csv", "export-svg", "export-png"] as const;
+export const OPEN_PURPOSES = ["document", "import"] as const;
+export const SAVE_PURPOSES = [
+  "document",
+  "share",
+  "export-json",
+  "export-csv",
+  "export-xlsx",
+  "export-pdf",
+  "export-svg",
+  "export-png",
+] as const;
 export type SavePurpose = (typeof SAVE_PURPOSES)[number];
+/** The tables of the XLSX workbook, each also exportable as CSV (shared/interchange/workbook-tables.ts). */
+export const CSV_TABLES = [
+  "scorecard",
+  "measures",
+  "actuals",
+  "actuals-list",
+  "investments",
+  "impacts",
+  "scenarios",
+] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
+export const PAGE_SIZES = ["A4", "Letter"] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
 /** Picture exports: SVG as its text, PNG as base64. */
 export const IMAGE_FORMATS = ["svg", "png"] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
@@ -59,8 +82,21 @@ export const REQUESTS = {
   undo: Nothing,
   redo: Nothing,
   saveAs: z.strictObject({ file: Token }),
-  shareCopy: z.strictObject({ file: Token, omitActuals: z.boolean(), omitNotes: z.boolean() }),
-  exportDocument: z.strictObject({ file: Token, format: z.enum(["json", "csv"]) }),
+  shareCopy: z.strictObject({
+    file: Token,
+    omitActuals: z.boolean(),
+    omitNotes: z.boolean(),
+    omitScenarios: z.boolean(),
+  }),
+  exportDocument: z.discriminatedUnion("format", [
+    z.strictObject({ file: Token, format: z.literal("json") }),
+    z.strictObject({ file: Token, format: z.literal("xlsx") }),
+    z.strictObject({ file: Token, format: z.literal("csv"), table: z.enum(CSV_TABLES) }),
+  ]),
+  // The page lays out the report (print view); main prints that page to PDF and writes it.
+  exportPdf: z.strictObject({ file: Token, pageSize: z.enum(PAGE_SIZES) }),
+  // A CSV or XLSX file chosen with purpose "import", read and checked in main, returned as plain cells.
+  readImportFile: z.strictObject({ file: Token }),
   // The picture is drawn by the page (the strategy map); main checks it is one before writing it.
   exportImage: z.strictObject({
     file: Token,
@@ -133,8 +169,11 @@ export interface Responses {
   redo: Change | null;
   /** The window now edits the new file. */
   saveAs: DocumentSnapshot;
+  /** The copy is written and shown in the file manager. */
   shareCopy: { fileName: string };
   exportDocument: { fileName: string };
+  exportPdf: { fileName: string; pages: number };
+  readImportFile: ImportFile;
   exportImage: { fileName: string };
   closeDocument: null;
   readSettings: Settings;
@@ -157,6 +196,8 @@ export type ScorecardApi = {
 export const COMMANDS = [
   "new-from-template",
   "share",
+  "export-pdf",
+  "import-actuals",
   "undo",
   "redo",
   "view-scorecard",

@@ -15,6 +15,8 @@ export const METHODS = [
   "saveAs",
   "shareCopy",
   "exportDocument",
+  "exportPdf",
+  "readImportFile",
   "exportImage",
   "closeDocument",
   "readSettings",

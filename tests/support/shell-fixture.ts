@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { MainEvent, Theme } from "../../shared/api/contract.ts";
+import type { MainEvent, PageSize, Theme } from "../../shared/api/contract.ts";
 import type { ApiResult } from "../../shared/api/errors.ts";
 import { newScorecard } from "../../shared/templates/index.ts";
 import { createHandlers, type Dialogs, type HandlerTable } from "../../electron/api/handlers.ts";
@@ -45,6 +45,13 @@ export interface Shell {
   dialogs: DialogScript;
   settings: SettingsFile;
   opened: string[];
+  /** Files shown in the file manager (Share…). */
+  revealed: string[];
+  /**
+   * What printing a window to PDF gives: the browser harness prints its page with Chromium; unit
+   * tests set their own. By default it fails, as printing a window with no page would.
+   */
+  printToPdf: (windowId: number, pageSize: PageSize) => Promise<Uint8Array>;
   /** Windows put in or out of full screen (workshop mode), by id. */
   fullScreen: Map<number, boolean>;
   themes: Theme[];
@@ -89,8 +96,8 @@ export function createShell(): Shell {
   };
   const dialogScript: DialogScript = { open: [], save: [], confirm: [], shown: [] };
   const dialogs: Dialogs = {
-    async chooseOpen(windowId) {
-      dialogScript.shown.push({ kind: "open", windowId, detail: "" });
+    async chooseOpen(windowId, purpose) {
+      dialogScript.shown.push({ kind: "open", windowId, detail: purpose });
       return dialogScript.open.shift() ?? null;
     },
     async chooseSave(windowId, kind, suggestedName) {
@@ -107,6 +114,7 @@ export function createShell(): Shell {
   const themes: Theme[] = [];
   const logged: unknown[] = [];
   const fullScreen = new Map<number, boolean>();
+  const revealed: string[] = [];
   const documents = new DocumentWindows(host, fileStores({ appVersion: SHELL_APP_VERSION, now }), (file) => {
     opened.push(file);
     settings.update({ recent: withRecent(settings.get().recent, file) });
@@ -124,6 +132,8 @@ export function createShell(): Shell {
       opened.push(url);
     },
     themeChanged: (theme) => themes.push(theme),
+    printToPdf: (windowId, pageSize) => shell.printToPdf(windowId, pageSize),
+    revealFile: (file) => revealed.push(file),
     closeWindow: (id) => host.close(id),
     setFullScreen(id, on) {
       fullScreen.set(id, on);
@@ -134,7 +144,7 @@ export function createShell(): Shell {
 
   const call = <T>(windowId: number, method: keyof HandlerTable, ...payload: [unknown?]) =>
     table[method](windowId, payload.length > 0 ? payload[0] : {}) as Promise<ApiResult<T>>;
-  return {
+  const shell: Shell = {
     dir,
     table,
     documents,
@@ -146,6 +156,10 @@ export function createShell(): Shell {
     themes,
     logged,
     fullScreen,
+    revealed,
+    printToPdf: async () => {
+      throw new Error("no page to print in this test");
+    },
     newWindow: () => host.create(),
     call,
     async value<T>(windowId: number, method: keyof HandlerTable, ...payload: [unknown?]) {
@@ -163,4 +177,5 @@ export function createShell(): Shell {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+  return shell;
 }

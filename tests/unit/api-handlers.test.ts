@@ -17,7 +17,8 @@ import {
 } from "../../shared/api/contract.ts";
 import { METHODS, type Method } from "../../shared/api/methods.ts";
 import { toDocumentJson } from "../../shared/document-json.ts";
-import { actualsToCsv } from "../../shared/interchange/actuals-csv.ts";
+import { tableToCsv } from "../../shared/interchange/csv-text.ts";
+import { exportTable } from "../../shared/interchange/workbook-tables.ts";
 import { OPERATIONS_VERSION } from "../../shared/operations/operation.ts";
 import { toFailure } from "../../electron/api/errors.ts";
 import { readScorecardFile } from "../../electron/file/open.ts";
@@ -67,7 +68,12 @@ const NOT_OBJECTS: unknown[] = [undefined, null, "open", 42, [], [{}], true];
 const MALFORMED: Record<Method, unknown[]> = {
   getDocument: [{ extra: 1 }],
   listRecent: [{ limit: 5 }],
-  chooseFileToOpen: [{}, { purpose: "anything" }, { purpose: "document", path: "/etc/passwd" }],
+  chooseFileToOpen: [
+    {},
+    { purpose: "anything" },
+    { purpose: "document", path: "/etc/passwd" },
+    { purpose: "import", suggestedName: "x" },
+  ],
   chooseFileToSave: [
     { purpose: "document" },
     { purpose: "document", suggestedName: "" },
@@ -88,8 +94,20 @@ const MALFORMED: Record<Method, unknown[]> = {
   undo: [{ steps: 2 }],
   redo: [{ steps: 2 }],
   saveAs: [{}, { file: "C:\\x.scorecard" }],
-  shareCopy: [{ file: FORGED }, { file: FORGED, omitActuals: "yes", omitNotes: false }],
-  exportDocument: [{ file: FORGED }, { file: FORGED, format: "xlsx" }, { file: FORGED, format: "exe" }],
+  shareCopy: [
+    { file: FORGED },
+    { file: FORGED, omitActuals: "yes", omitNotes: false, omitScenarios: false },
+    { file: FORGED, omitActuals: false, omitNotes: false },
+  ],
+  exportDocument: [
+    { file: FORGED },
+    { file: FORGED, format: "exe" },
+    { file: FORGED, format: "csv" },
+    { file: FORGED, format: "csv", table: "secrets" },
+    { file: FORGED, format: "xlsx", table: "actuals" },
+  ],
+  exportPdf: [{ file: FORGED }, { file: FORGED, pageSize: "A3" }, { file: FORGED, pageSize: "A4", html: "<x>" }],
+  readImportFile: [{}, { file: "/etc/passwd" }, { file: FORGED, sheet: 1 }],
   exportImage: [
     { file: FORGED, format: "svg" },
     { file: FORGED, format: "gif", data: "x" },
@@ -179,7 +197,7 @@ describe("file tokens", () => {
     const openOnly = await openToken(win, victim);
     for (const [method, extra] of [
       ["saveAs", {}],
-      ["shareCopy", { omitActuals: false, omitNotes: false }],
+      ["shareCopy", { omitActuals: false, omitNotes: false, omitScenarios: false }],
       ["exportDocument", { format: "json" }],
     ] as const) {
       const result = await shell.call(win, method, { file: openOnly, ...extra });
@@ -289,7 +307,9 @@ describe("documents", () => {
       expect(await shell.call(win, method)).toMatchObject({ ok: false, error: { kind: "no-document" } });
     }
     const token = await saveToken(win, path.join(shell.dir, "x.scorecard"), "share");
-    expect(await shell.call(win, "shareCopy", { file: token, omitActuals: true, omitNotes: true })).toMatchObject({
+    expect(
+      await shell.call(win, "shareCopy", { file: token, omitActuals: true, omitNotes: true, omitScenarios: false }),
+    ).toMatchObject({
       ok: false,
       error: { kind: "no-document" },
     });
@@ -400,7 +420,14 @@ describe("documents", () => {
     });
     const shared = path.join(shell.dir, "Shared.scorecard");
     const shareToken = await saveToken(win, shared, "share");
-    expect(await shell.value(win, "shareCopy", { file: shareToken, omitActuals: true, omitNotes: true })).toEqual({
+    expect(
+      await shell.value(win, "shareCopy", {
+        file: shareToken,
+        omitActuals: true,
+        omitNotes: true,
+        omitScenarios: false,
+      }),
+    ).toEqual({
       fileName: "Shared.scorecard",
     });
     expect(readScorecardFile(shared).document.actuals).toEqual([]);
@@ -408,10 +435,14 @@ describe("documents", () => {
     const json = path.join(shell.dir, "plan.json");
     await shell.value(win, "exportDocument", { file: await saveToken(win, json, "export-json"), format: "json" });
     const csv = path.join(shell.dir, "plan.csv");
-    await shell.value(win, "exportDocument", { file: await saveToken(win, csv, "export-csv"), format: "csv" });
+    await shell.value(win, "exportDocument", {
+      file: await saveToken(win, csv, "export-csv"),
+      format: "csv",
+      table: "actuals-list",
+    });
     const doc = snapshotOf(win).document;
     expect(fs.readFileSync(json, "utf8")).toBe(toDocumentJson(doc));
-    expect(fs.readFileSync(csv, "utf8")).toBe(actualsToCsv(doc));
+    expect(fs.readFileSync(csv, "utf8")).toBe(tableToCsv(exportTable(doc, "actuals-list")));
     expect(fs.readFileSync(csv, "utf8")).toContain("checked");
     expect(file).not.toBe(shared);
   });
@@ -514,7 +545,7 @@ describe("documents", () => {
     const bytes = sha256(open);
     for (const [method, purpose, extra] of [
       ["saveAs", "document", {}],
-      ["shareCopy", "share", { omitActuals: false, omitNotes: false }],
+      ["shareCopy", "share", { omitActuals: false, omitNotes: false, omitScenarios: false }],
     ] as const) {
       const result = await shell.call(b, method, { file: await saveToken(b, open, purpose), ...extra });
       expect(result, method).toMatchObject({ ok: false, error: { kind: "write-failed" } });

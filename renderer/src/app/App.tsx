@@ -5,6 +5,8 @@ import { useApi, useDocumentStore, useStoreApi } from "../state/context.tsx";
 import { DocumentWindow } from "./DocumentWindow.tsx";
 import { NewDocumentDialog } from "./NewDocumentDialog.tsx";
 import { NoticeBar } from "./NoticeBar.tsx";
+import { ImportDialog } from "../import/ImportDialog.tsx";
+import { ReportDialog } from "../report/ReportDialog.tsx";
 import { ShareDialog } from "./ShareDialog.tsx";
 import { installHistoryKeys, runHistory } from "./shortcuts.ts";
 import { StartScreen } from "./StartScreen.tsx";
@@ -39,6 +41,8 @@ export function App() {
       {phase === "open" && <DocumentWindow />}
       {dialog === "new-from-template" && <NewDocumentDialog />}
       {dialog === "share" && <ShareDialog />}
+      {dialog === "report" && <ReportDialog />}
+      {dialog === "import" && <ImportDialog />}
     </div>
   );
 }

@@ -80,6 +80,24 @@ function ViewNav() {
   );
 }
 
+/** Share…, the PDF report and importing actuals: the same dialogs as the File menu's. */
+function FileButtons() {
+  const openDialog = useDocumentStore((s) => s.openDialog);
+  return (
+    <div className="file-buttons">
+      <button type="button" onClick={() => openDialog("share")} title="Write a copy to send by email">
+        Share…
+      </button>
+      <button type="button" onClick={() => openDialog("report")} title="A PDF report for people without the app">
+        Report…
+      </button>
+      <button type="button" onClick={() => openDialog("import")} title="Import actuals from a CSV or Excel file">
+        Import…
+      </button>
+    </div>
+  );
+}
+
 function WorkshopButton() {
   const setWorkshop = useDocumentStore((s) => s.setWorkshop);
   return (
@@ -133,6 +151,7 @@ export function DocumentWindow() {
             onChange={(k) => setPeriod(periods[k]?.id ?? null)}
           />
           <HistoryButtons />
+          <FileButtons />
           <WorkshopButton />
         </div>
       </header>

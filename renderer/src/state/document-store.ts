@@ -64,8 +64,8 @@ export interface DocumentStoreState {
   /** The period shown, by id; null: the latest. */
   periodId: string | null;
   selection: Selection;
-  /** A dialog over the window: a new document from a template, or a share copy. */
-  dialog: "new-from-template" | "share" | null;
+  /** A dialog over the window: a new document from a template, a share copy, the PDF report, an import of actuals. */
+  dialog: "new-from-template" | "share" | "report" | "import" | null;
   /**
    * The what-if sliders: spend per investment id, for investments moved away from their base.
    * A draft of the window, not of the file: "Save as scenario" writes it to the file.
@@ -288,6 +288,12 @@ export function createDocumentStore(api: ScorecardApi): DocumentStore {
             return;
           case "share":
             if (s.doc) s.openDialog("share");
+            return;
+          case "export-pdf":
+            if (s.doc) s.openDialog("report");
+            return;
+          case "import-actuals":
+            if (s.doc) s.openDialog("import");
             return;
           case "toggle-workshop":
             if (s.doc) void s.setWorkshop(!s.workshop);
