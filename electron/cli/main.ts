@@ -60,7 +60,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     const cwd = io.cwd ?? process.cwd();
-    command.run(rest, { out, resolve: (file) => path.resolve(cwd, file) });
+    await command.run(rest, { out, resolve: (file) => path.resolve(cwd, file) });
     return 0;
   } catch (e) {
     return report(e, out, command);
@@ -97,7 +97,6 @@ function usage(): string[] {
     ...synopses(COMMANDS).map((line) => `  ${line}`),
     "",
     "  --help after a command explains it; scorecard --version prints the version.",
-    "  Not in this version yet: export --format xlsx.",
     "",
     "exit codes: 0 success, 1 refused or invalid input (reason on stderr), 2 usage error",
   ];

@@ -23,9 +23,6 @@ export class CliError extends Error {
 
 export const usageError = (reason: string) => new CliError(reason, 2, true);
 export const refusal = (reason: string) => new CliError(reason, 1);
-/** Something the SPEC promises but this version does not have yet: said plainly, never faked. */
-export const unavailable = (what: string, available: string) =>
-  new CliError(`${what} is not available in this version (available: ${available})`, 2);
 
 /**
  * Text from a file is untrusted (SPEC §1). In a terminal, control characters (escape sequences,

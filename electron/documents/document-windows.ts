@@ -6,15 +6,20 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { DocumentSnapshot, MainEvent, OpenOutcome } from "../../shared/api/contract.ts";
+import type { CsvTable, DocumentSnapshot, MainEvent, OpenOutcome } from "../../shared/api/contract.ts";
 import { toDocumentJson } from "../../shared/document-json.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
-import { actualsToCsv } from "../../shared/interchange/actuals-csv.ts";
+import { tableToCsv } from "../../shared/interchange/csv-text.ts";
+import { exportTable } from "../../shared/interchange/workbook-tables.ts";
 import { writeFileAtomically, writeDataAtomically } from "../file/copy.ts";
 import { FileWriteFailed } from "../file/errors.ts";
 import { ScorecardStore, type StoreOptions } from "../file/store.ts";
+import { documentToXlsx } from "../interchange/xlsx-write.ts";
 
 export const APP_NAME = "Scorecard Studio";
+
+/** What File ▸ Export and the `exportDocument` API write: JSON, the workbook, or one table as CSV. */
+export type ExportFormat = "json" | "xlsx" | { csv: CsvTable };
 
 export interface WindowHost {
   /** Opens a new, empty window, reports it through DocumentWindows.added, and returns its id; the page asks for its document once loaded. */
@@ -161,17 +166,27 @@ export class DocumentWindows {
     return this.snapshot(windowId) as DocumentSnapshot;
   }
 
-  /** Share…: a compact copy, optionally without actuals or notes; the window keeps its file. */
-  share(windowId: number, target: string, opts: { actuals: boolean; notes: boolean }): void {
+  /** Share…: a compact copy, optionally without actuals, notes or scenarios; the window keeps its file. */
+  share(windowId: number, target: string, opts: { actuals: boolean; notes: boolean; scenarios: boolean }): void {
     const store = this.storeOf(windowId);
     this.refuseOpenTarget(target);
     store.writeCopy(target, opts);
   }
 
-  /** Export: the document's JSON form or its actuals as CSV (the forms the CLI reads back). */
-  exportTo(windowId: number, target: string, format: "json" | "csv"): void {
+  /**
+   * Export: the document's JSON form (which `new --from` reads back), the XLSX workbook, or one of
+   * its tables as CSV (docs/exports.md).
+   */
+  async exportTo(windowId: number, target: string, format: ExportFormat): Promise<void> {
     const doc = this.storeOf(windowId).document();
-    this.writeExport(target, (format === "json" ? toDocumentJson : actualsToCsv)(doc));
+    this.refuseOpenTarget(target); // before the work of building a workbook, not only after it
+    const data =
+      format === "json"
+        ? toDocumentJson(doc)
+        : format === "xlsx"
+          ? await documentToXlsx(doc)
+          : tableToCsv(exportTable(doc, format.csv));
+    this.writeExport(target, data);
   }
 
   /** Writes an export atomically, never over a file a window is editing. */

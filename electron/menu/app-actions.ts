@@ -10,7 +10,7 @@ import type { ApiError } from "../../shared/api/errors.ts";
 import { toFailure } from "../api/errors.ts";
 import { chooseSaveTarget } from "../api/file-kinds.ts";
 import type { Dialogs, Services } from "../api/handlers.ts";
-import type { DocumentWindows, WindowHost } from "../documents/document-windows.ts";
+import type { DocumentWindows, ExportFormat, WindowHost } from "../documents/document-windows.ts";
 import type { MenuActions } from "./template.ts";
 
 export interface AppDialogs extends Dialogs {
@@ -38,7 +38,7 @@ export interface AppActions extends MenuActions {
   open(): Promise<void>;
   openRecent(file: string): Promise<void>;
   saveAs(): Promise<void>;
-  exportAs(format: "json" | "csv"): Promise<void>;
+  exportAs(format: ExportFormat): Promise<void>;
   /** Files from the command line, the file manager or a second launch. */
   openFiles(files: readonly string[]): Promise<void>;
 }
@@ -63,16 +63,19 @@ export function createAppActions(d: AppActionsDeps): AppActions {
   };
 
   const saveTo = async (
-    purpose: "document" | "export-json" | "export-csv",
-    write: (windowId: number, file: string) => void,
+    purpose: "document" | "export-json" | "export-xlsx" | "export-csv",
+    write: (windowId: number, file: string) => void | Promise<void>,
+    /** Added to the suggested name: a CSV file is named after its table too. */
+    suffix = "",
   ) => {
     const windowId = windowWithDocument();
     if (windowId === null) return;
     const name = d.documents.storeOf(windowId).file;
-    const file = await chooseSaveTarget(d.dialogs, windowId, purpose, path.basename(name, path.extname(name)));
+    const suggested = `${path.basename(name, path.extname(name))}${suffix}`;
+    const file = await chooseSaveTarget(d.dialogs, windowId, purpose, suggested);
     if (file === null) return;
     try {
-      write(windowId, file);
+      await write(windowId, file);
     } catch (e) {
       await fail(windowId, `${path.basename(file)} could not be written`, e);
     }
@@ -92,7 +95,7 @@ export function createAppActions(d: AppActionsDeps): AppActions {
     async open() {
       const from = d.focused();
       try {
-        const file = await d.dialogs.chooseOpen(from ?? -1);
+        const file = await d.dialogs.chooseOpen(from ?? -1, "document");
         if (file !== null) await openFile(file, from);
       } catch (e) {
         d.log(e); // the dialog itself failed; there is nothing to show it in
@@ -114,8 +117,13 @@ export function createAppActions(d: AppActionsDeps): AppActions {
       }).catch(d.log);
     },
 
-    exportAs(format: "json" | "csv") {
-      return saveTo(`export-${format}`, (windowId, file) => d.documents.exportTo(windowId, file, format)).catch(d.log);
+    exportAs(format: ExportFormat) {
+      const write = (windowId: number, file: string) => d.documents.exportTo(windowId, file, format);
+      const done =
+        typeof format === "string"
+          ? saveTo(`export-${format}`, write)
+          : saveTo("export-csv", write, ` (${format.csv})`);
+      return done.catch(d.log);
     },
 
     toggleDarkMode() {

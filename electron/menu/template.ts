@@ -3,8 +3,8 @@
  * menu on macOS), with the platform's standard roles and accelerators. Plain data so the tests can
  * read every item; the adapter hands it to Electron's Menu.buildFromTemplate as it is.
  */
-import type { Command } from "../../shared/api/contract.ts";
-import { APP_NAME } from "../documents/document-windows.ts";
+import type { Command, CsvTable } from "../../shared/api/contract.ts";
+import { APP_NAME, type ExportFormat } from "../documents/document-windows.ts";
 
 /** The Electron roles this menu uses (a subset of MenuItemConstructorOptions["role"]). */
 export type Role =
@@ -44,7 +44,7 @@ export interface MenuActions {
   openRecent(file: string): void;
   clearRecent(): void;
   saveAs(): void;
-  exportAs(format: "json" | "csv"): void;
+  exportAs(format: ExportFormat): void;
   toggleDarkMode(): void;
   showAbout(): void;
   showDocumentation(): void;
@@ -62,6 +62,17 @@ export interface MenuState {
 }
 
 const separator: MenuItem = { type: "separator" };
+
+/** File ▸ Export ▸ CSV: one item per table of the workbook (docs/exports.md), in the sheets' order. */
+const CSV_MENU: ReadonlyArray<readonly [table: CsvTable, label: string]> = [
+  ["scorecard", "Scorecard Scores…"],
+  ["measures", "Measures…"],
+  ["actuals", "Actuals (measures × periods)…"],
+  ["actuals-list", "Actuals (one row per value)…"],
+  ["investments", "Investments…"],
+  ["impacts", "Impacts…"],
+  ["scenarios", "Scenarios…"],
+];
 
 export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuItem[] {
   const mac = state.platform === "darwin";
@@ -108,12 +119,24 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       separator,
       { label: "Save As…", accelerator: "CmdOrCtrl+Shift+S", enabled: doc, click: actions.saveAs },
       command("Share…", "share", undefined, doc),
+      command("Import Actuals…", "import-actuals", "CmdOrCtrl+I", doc),
       {
         label: "Export",
         enabled: doc,
         submenu: [
           { label: "Document as JSON…", enabled: doc, click: () => actions.exportAs("json") },
-          { label: "Actuals as CSV…", enabled: doc, click: () => actions.exportAs("csv") },
+          { label: "Workbook (Excel)…", enabled: doc, click: () => actions.exportAs("xlsx") },
+          {
+            label: "CSV",
+            enabled: doc,
+            submenu: CSV_MENU.map(([table, label]) => ({
+              label,
+              enabled: doc,
+              click: () => actions.exportAs({ csv: table }),
+            })),
+          },
+          separator,
+          command("PDF Report…", "export-pdf", "CmdOrCtrl+P", doc),
         ],
       },
       separator,

@@ -4,12 +4,13 @@
  * physical floor or its target, with PASS/FAIL.
  * Exit code 1 when any row fails, so a regression cannot go unnoticed in a scripted run.
  */
+import { exportRows } from "./export.bench.ts";
 import { fileRows } from "./file.bench.ts";
 import { scoringRows } from "./scoring.bench.ts";
 import { formatTable, isChecked, passes, type Row } from "./measure.ts";
 import { whatIfRows } from "./whatif.bench.ts";
 
-const rows: Row[] = [...scoringRows(), ...whatIfRows(), ...fileRows()];
+const rows: Row[] = [...scoringRows(), ...whatIfRows(), ...fileRows(), ...(await exportRows())];
 console.log(formatTable(rows));
 const failed = rows.filter((r) => isChecked(r) && !passes(r));
 if (failed.length > 0) {

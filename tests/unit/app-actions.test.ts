@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Theme } from "../../shared/api/contract.ts";
 import type { ApiError } from "../../shared/api/errors.ts";
 import { toDocumentJson } from "../../shared/document-json.ts";
+import { tableToCsv } from "../../shared/interchange/csv-text.ts";
+import { exportTable } from "../../shared/interchange/workbook-tables.ts";
 import { type AppActions, type AppDialogs, createAppActions } from "../../electron/menu/app-actions.ts";
 import { sha256 } from "../support/files.ts";
 import { HOSTILE_CASES } from "../support/hostile-files.ts";
@@ -20,6 +22,7 @@ let errors: { windowId: number | null; title: string; error: ApiError }[];
 let answers: { open: (string | null)[]; save: (string | null)[] };
 let themes: Theme[];
 let dark: boolean;
+let suggestions: string[];
 
 beforeEach(() => {
   shell = createShell();
@@ -28,10 +31,12 @@ beforeEach(() => {
   answers = { open: [], save: [] };
   themes = [];
   dark = false;
+  suggestions = [];
   const dialogs: AppDialogs = {
     chooseOpen: async () => answers.open.shift() ?? null,
     chooseSave: async (_id, kind, suggested) => {
       expect(suggested.endsWith(kind.extension)).toBe(true);
+      suggestions.push(suggested);
       return answers.save.shift() ?? null;
     },
     confirmExternal: async () => false,
@@ -117,24 +122,35 @@ describe("the File menu", () => {
     expect(shell.host.sent.at(-1)).toEqual({ windowId: focused, event: { type: "document-replaced" } });
   });
 
-  it("Export writes JSON and CSV, and a failed write is shown, not thrown", async () => {
+  it("Export writes JSON, the workbook and CSV tables, and a failed write is shown, not thrown", async () => {
     focused = shell.newWindow();
     await actions.openFiles([shell.writeScorecard("a.scorecard")]);
+    const doc = shell.documents.storeOf(focused).document();
     answers.save.push(path.join(shell.dir, "a.json"));
     await actions.exportAs("json");
-    expect(fs.readFileSync(path.join(shell.dir, "a.json"), "utf8")).toBe(
-      toDocumentJson(shell.documents.storeOf(focused).document()),
+    expect(fs.readFileSync(path.join(shell.dir, "a.json"), "utf8")).toBe(toDocumentJson(doc));
+    answers.save.push(path.join(shell.dir, "a.xlsx"));
+    await actions.exportAs("xlsx");
+    // An XLSX file is a zip archive (its contents are checked in tests/unit/workbook-export.test.ts).
+    expect(fs.readFileSync(path.join(shell.dir, "a.xlsx")).subarray(0, 4)).toEqual(Buffer.from("PK\x03\x04", "latin1"));
+    answers.save.push(path.join(shell.dir, "measures"));
+    await actions.exportAs({ csv: "measures" });
+    expect(suggestions.at(-1)).toBe("a (measures).csv");
+    expect(fs.readFileSync(path.join(shell.dir, "measures.csv"), "utf8")).toBe(
+      tableToCsv(exportTable(doc, "measures")),
     );
     answers.save.push(path.join(shell.dir, "no-such-folder", "a.csv"));
-    await actions.exportAs("csv");
+    await actions.exportAs({ csv: "actuals-list" });
     expect(errors.at(-1)).toMatchObject({ title: "a.csv could not be written", error: { kind: "write-failed" } });
+    expect(errors).toHaveLength(1);
   });
 
   it("Save As and Export do nothing in a window without a document", async () => {
     focused = shell.newWindow();
     answers.save.push(path.join(shell.dir, "x.scorecard"));
     await actions.saveAs();
-    await actions.exportAs("csv");
+    await actions.exportAs({ csv: "actuals-list" });
+    await actions.exportAs("xlsx");
     expect(answers.save).toHaveLength(1);
     expect(fs.existsSync(path.join(shell.dir, "x.scorecard"))).toBe(false);
   });

@@ -1,5 +1,6 @@
 /** The application menu as data: items, roles, accelerators and the actions they call, per platform. */
 import { describe, expect, it } from "vitest";
+import { CSV_TABLES } from "../../shared/api/contract.ts";
 import { APP_NAME } from "../../electron/documents/document-windows.ts";
 import type { MenuActions, MenuItem, MenuState, Role } from "../../electron/menu/template.ts";
 import { buildMenuTemplate } from "../../electron/menu/template.ts";
@@ -123,13 +124,40 @@ describe("File", () => {
     expect(share.enabled).toBe(true);
     expect(click(share, calls)).toEqual([["command", "share"]]);
     const exports = find(template, "Export").submenu!;
-    expect(exports.map((i) => click(i, calls))).toEqual([[["exportAs", "json"]], [["exportAs", "csv"]]]);
+    expect(exports.map((i) => i.label ?? i.type)).toEqual([
+      "Document as JSON…",
+      "Workbook (Excel)…",
+      "CSV",
+      "separator",
+      "PDF Report…",
+    ]);
+    expect(click(find(template, "Document as JSON…"), calls)).toEqual([["exportAs", "json"]]);
+    expect(click(find(template, "Workbook (Excel)…"), calls)).toEqual([["exportAs", "xlsx"]]);
+    expect(find(template, "PDF Report…")).toMatchObject({ accelerator: "CmdOrCtrl+P", enabled: true });
+    expect(click(find(template, "PDF Report…"), calls)).toEqual([["command", "export-pdf"]]);
+  });
+
+  it("Export ▸ CSV has one item per table, each exporting that table", () => {
+    const { template, calls } = menu();
+    const items = find(template, "CSV").submenu!;
+    expect(items.map((i) => i.label)).toEqual([
+      "Scorecard Scores…",
+      "Measures…",
+      "Actuals (measures × periods)…",
+      "Actuals (one row per value)…",
+      "Investments…",
+      "Impacts…",
+      "Scenarios…",
+    ]);
+    expect(items.flatMap((i) => click(i, calls))).toEqual(CSV_TABLES.map((table) => ["exportAs", { csv: table }]));
   });
 
   it("disables Save As…, Share… and Export without a document", () => {
     const { template } = menu({ hasDocument: false });
     for (const label of ["Save As…", "Share…", "Export"]) expect(find(template, label).enabled, label).toBe(false);
-    for (const item of find(template, "Export").submenu!) expect(item.enabled).toBe(false);
+    for (const item of [...walk(find(template, "Export").submenu!)].filter((i) => i.type !== "separator")) {
+      expect(item.enabled, item.label).toBe(false);
+    }
     // Opening and creating stay available.
     expect(find(template, "Open…").enabled ?? true).toBe(true);
     expect(find(template, "New from Template…").enabled ?? true).toBe(true);

@@ -1,51 +1,84 @@
 /**
- * `scorecard export FILE --format json|csv --out PATH`: the JSON form of the whole document
- * (shared/document-json.ts) or the actuals as CSV (shared/interchange/actuals-csv.ts, the form
- * `import-actuals` reads), to a file written atomically or, with `--out -`, to stdout.
+ * `scorecard export FILE --format json|xlsx|csv [--table NAME] --out PATH`: the JSON form of the
+ * whole document (shared/document-json.ts), the XLSX workbook (electron/interchange/xlsx-write.ts)
+ * or one table of it as CSV (shared/interchange/csv-text.ts; by default the actuals one row per
+ * value, the form `import-actuals` reads), to a file written atomically or, for the text formats
+ * with `--out -`, to stdout. docs/exports.md lists every table and column.
  */
 import path from "node:path";
+import { CSV_TABLES, type CsvTable } from "../../../shared/api/contract.ts";
 import { toDocumentJson } from "../../../shared/document-json.ts";
-import type { ScorecardDocument } from "../../../shared/domain/types.ts";
-import { actualsToCsv } from "../../../shared/interchange/actuals-csv.ts";
+import { tableToCsv } from "../../../shared/interchange/csv-text.ts";
+import { exportTable } from "../../../shared/interchange/workbook-tables.ts";
 import { writeDataAtomically } from "../../file/copy.ts";
 import { readScorecardFile } from "../../file/open.ts";
+import { documentToXlsx } from "../../interchange/xlsx-write.ts";
 import { parseCommand } from "../args.ts";
 import type { Command } from "../command.ts";
-import { refusal, unavailable, usageError } from "../output.ts";
+import { refusal, usageError } from "../output.ts";
 
 const OPTIONS = {
   format: { type: "string" },
   out: { type: "string" },
+  table: { type: "string" },
 } as const;
 
-const FORMATS: Record<string, (doc: ScorecardDocument) => string> = { json: toDocumentJson, csv: actualsToCsv };
-/** Formats the SPEC names that later work (reports) brings. */
-const LATER_FORMATS = ["xlsx"];
+const FORMATS = ["json", "xlsx", "csv"] as const;
+/** What `--format csv` writes without `--table`: the actuals CSV this command has always written. */
+const DEFAULT_TABLE: CsvTable = "actuals-list";
 
 export const exportCommand: Command = {
   name: "export",
   usage: [
     ["export FILE --format json --out PATH", "write the document's JSON form to PATH (--out - for stdout)"],
-    ["export FILE --format csv --out PATH", "write the actuals as CSV (measure, period, value, note) to PATH"],
+    [
+      "export FILE --format xlsx --out PATH",
+      "write the Excel workbook: scores, measures, actuals, investments, scenarios",
+    ],
+    [
+      "export FILE --format csv [--table NAME] --out PATH",
+      `write one table as CSV: ${CSV_TABLES.map((t) => (t === DEFAULT_TABLE ? `${t} (default)` : t)).join(", ")}`,
+    ],
   ],
-  run(argv, { out, resolve }) {
+  async run(argv, { out, resolve }) {
     const { values, positionals } = parseCommand(argv, OPTIONS, ["FILE"]);
     const [file] = positionals;
-    if (values.format === undefined) throw usageError("missing --format");
-    const formats = Object.keys(FORMATS).join(", ");
-    if (LATER_FORMATS.includes(values.format)) throw unavailable(`export --format ${values.format}`, formats);
-    const write = FORMATS[values.format];
-    if (!write) throw usageError(`unknown format ${JSON.stringify(values.format)} (formats: ${formats})`);
+    const format = values.format;
+    if (format === undefined) throw usageError("missing --format");
+    if (!isOneOf(FORMATS, format)) {
+      throw usageError(`unknown format ${JSON.stringify(format)} (formats: ${FORMATS.join(", ")})`);
+    }
+    const table = values.table ?? DEFAULT_TABLE;
+    if (values.table !== undefined && format !== "csv") throw usageError("--table goes with --format csv");
+    if (!isOneOf(CSV_TABLES, table)) {
+      throw usageError(`unknown table ${JSON.stringify(table)} (tables: ${CSV_TABLES.join(", ")})`);
+    }
     if (values.out === undefined) throw usageError("missing --out PATH (or --out - for stdout)");
+    // A workbook is binary: written to a terminal it would be noise, so it goes to a file only.
+    if (values.out === "-" && format === "xlsx") throw usageError("--format xlsx writes a file: give --out PATH");
+
     const source = resolve(file);
-    const text = write(readScorecardFile(source).document);
-    if (values.out === "-") {
-      out.raw(text);
+    const target = resolve(values.out);
+    if (values.out !== "-" && target === source) {
+      throw refusal(`${path.basename(source)}: --out names the scorecard file itself`);
+    }
+    const doc = readScorecardFile(source).document;
+    const data =
+      format === "xlsx"
+        ? await documentToXlsx(doc)
+        : format === "json"
+          ? toDocumentJson(doc)
+          : tableToCsv(exportTable(doc, table));
+    // `--out -` with xlsx was refused above: only text reaches stdout.
+    if (values.out === "-" && typeof data === "string") {
+      out.raw(data);
       return;
     }
-    const target = resolve(values.out);
-    if (target === source) throw refusal(`${path.basename(target)}: --out names the scorecard file itself`);
-    writeDataAtomically(target, text);
+    writeDataAtomically(target, data);
     out.lines(`exported ${path.basename(source)} to ${values.out}`);
   },
 };
+
+function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}

@@ -1,0 +1,50 @@
+/**
+ * Bench rows for the exports (issue 8): the XLSX workbook and the CSV tables of the realistic and
+ * the large scorecard, built in memory as File ▸ Export and `scorecard export` build them (the
+ * atomic write after it is the file store's, measured in file.bench.ts), and the files' sizes.
+ * The SPEC sets no target for exports: the rows are for information.
+ */
+import { documentToXlsx } from "../../electron/interchange/xlsx-write.ts";
+import type { ScorecardDocument } from "../../shared/domain/types.ts";
+import { tableToCsv } from "../../shared/interchange/csv-text.ts";
+import { exportTable, workbookTables } from "../../shared/interchange/workbook-tables.ts";
+import { type Row, summarize } from "./measure.ts";
+import { LARGE, REALISTIC, syntheticScorecard, type WorkSize } from "./synthetic.ts";
+
+const label = (s: WorkSize) => `${s.measures.toLocaleString("en-US")} measures × ${s.periods} periods`;
+const MB = 1024 * 1024;
+
+/** Median of `runs` timed runs of an async `fn` after `warmup` untimed ones; returns the last result too. */
+async function timeAsync<T>(fn: () => Promise<T>, runs: number, warmup = 1): Promise<{ median: number; last: T }> {
+  let last: T | undefined;
+  const samples: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const t0 = performance.now();
+    last = await fn();
+    if (i >= warmup) samples.push(performance.now() - t0);
+  }
+  return { median: summarize(samples).median, last: last as T };
+}
+
+async function sizeRows(doc: ScorecardDocument, size: WorkSize, runs: number): Promise<Row[]> {
+  const name = label(size);
+  const xlsx = await timeAsync(() => documentToXlsx(doc), runs);
+  const tables = await timeAsync(async () => workbookTables(doc), runs);
+  const list = await timeAsync(async () => tableToCsv(exportTable(doc, "actuals-list")), runs);
+  const grid = await timeAsync(async () => tableToCsv(exportTable(doc, "actuals")), runs);
+  return [
+    { name: "export to XLSX (workbook, 6 sheets)", size: name, median: xlsx.median, note: "info" },
+    { name: "  of which: the tables (scores, what-if)", size: name, median: tables.median, note: "info" },
+    { name: "  XLSX file size", size: name, median: xlsx.last.length / MB, unit: "MB", note: "info" },
+    { name: "export actuals to CSV (one row per value)", size: name, median: list.median, note: "info" },
+    { name: "  CSV file size", size: name, median: Buffer.byteLength(list.last) / MB, unit: "MB", note: "info" },
+    { name: "export actuals to CSV (measures × periods)", size: name, median: grid.median, note: "info" },
+  ];
+}
+
+export async function exportRows(): Promise<Row[]> {
+  return [
+    ...(await sizeRows(syntheticScorecard(REALISTIC), REALISTIC, 10)),
+    ...(await sizeRows(syntheticScorecard(LARGE), LARGE, 3)),
+  ];
+}
