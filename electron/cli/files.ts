@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_MAX_FILE_BYTES } from "../file/format.ts";
+import { decodeUtf8 } from "../interchange/text-file.ts";
 import { refusal } from "./output.ts";
 
 /** A UTF-8 text file from the user, refused (exit 1) when missing, too large or not text. */
@@ -20,15 +21,9 @@ export function readTextFile(file: string): string {
   } catch (e) {
     throw refusal(`${name}: cannot be read (${messageOf(e)})`);
   }
-  // Spreadsheets save "Unicode text" as UTF-16 and plain "CSV" in a legacy code page: say how to fix it.
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw refusal(`${name}: the text is UTF-16; save it as UTF-8 (in a spreadsheet: "CSV UTF-8")`);
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw refusal(`${name}: not UTF-8 text (in a spreadsheet, save as "CSV UTF-8")`);
-  }
+  const decoded = decodeUtf8(bytes);
+  if ("refused" in decoded) throw refusal(`${name}: ${decoded.refused}`);
+  return decoded.text;
 }
 
 /** Exists in any form (a dangling link counts: writing there would replace it). */
