@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { type CopyContent, filterForCopy } from "../../shared/domain/copy-content.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { FileRefused, FileWriteFailed } from "./errors.ts";
 import { checkFile, checkStructure, connect } from "./open.ts";
@@ -15,24 +16,9 @@ import { ENTITY_COLLECTIONS } from "../../shared/domain/schema.ts";
 import { createFile } from "./sqlite.ts";
 import { writeDocument } from "./writer.ts";
 
-export interface CopyOptions {
-  /** Keep the actuals (default true). Without them the copy is a template of the framework. */
-  actuals?: boolean;
-  /** Keep notes on actuals, links and scenarios (default true). */
-  notes?: boolean;
+/** What the copy holds (actuals, notes, scenarios; all by default), and the SQLite binding to write it with. */
+export interface CopyOptions extends CopyContent {
   nativeBinding?: string;
-}
-
-/** The document as a copy with these options holds it. */
-export function filterForCopy(doc: ScorecardDocument, opts: CopyOptions): ScorecardDocument {
-  const notes = opts.notes ?? true;
-  const actuals = opts.actuals ?? true;
-  return {
-    ...doc,
-    links: notes ? doc.links : doc.links.map((l) => ({ ...l, note: "" })),
-    actuals: !actuals ? [] : notes ? doc.actuals : doc.actuals.map((a) => ({ ...a, note: "" })),
-    scenarios: notes ? doc.scenarios : doc.scenarios.map((s) => ({ ...s, notes: "" })),
-  };
 }
 
 /**

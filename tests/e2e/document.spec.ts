@@ -110,14 +110,16 @@ test("Share…: a copy without actuals is written; a refusal is told inside the 
 
   // The open file itself: main refuses to write over it, and the dialog says so.
   shell.dialogs.save.push(app.file());
-  await dialog.getByRole("button", { name: "Share…" }).click();
-  await expect(dialog.getByRole("alert")).toContainText("Could not share the scorecard");
+  await dialog.getByRole("button", { name: "Save copy…" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("Could not save the copy");
 
   const copy = `${shell.dir}/For the board.scorecard`;
   shell.dialogs.save.push(copy);
-  await dialog.getByLabel("Leave out actuals").check();
-  await dialog.getByRole("button", { name: "Share…" }).click();
-  await expect(dialog.getByRole("status")).toHaveText("Saved “For the board.scorecard”.");
+  await dialog.getByLabel("Include actuals").uncheck();
+  await dialog.getByRole("button", { name: "Save copy…" }).click();
+  await expect(dialog.getByRole("status")).toHaveText(
+    "Saved “For the board.scorecard” and showed it in your file manager.",
+  );
   await expect(dialog.getByRole("alert")).toHaveCount(0);
   const shared = app.fileDocument(copy);
   expect(shared.actuals).toEqual([]);

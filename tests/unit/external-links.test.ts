@@ -28,6 +28,16 @@ describe("allowed", () => {
       "mailto:support@example.com?subject=Scorecard%20question",
     ],
     ["mailto:a@example.com,b@example.com", "mailto:a@example.com,b@example.com"],
+    // A draft the user addresses in their email app (Share…).
+    ["mailto:?subject=hello", "mailto:?subject=hello"],
+    ["mailto:?subject=Q3%20%26%20Q4&body=See%20the%20file.", "mailto:?subject=Q3%20%26%20Q4&body=See%20the%20file."],
+    // Header field names are case-insensitive (RFC 6068); the query may repeat a field.
+    ["mailto:?SUBJECT=a&Body=b&body=c", "mailto:?SUBJECT=a&Body=b&body=c"],
+    [
+      "mailto:a@example.com?To=b@example.com&cc=c@example.com&BCC=d@example.com&subject=s&body=b",
+      "mailto:a@example.com?To=b@example.com&cc=c@example.com&BCC=d@example.com&subject=s&body=b",
+    ],
+    ["mailto:a@example.com?", "mailto:a@example.com?"],
   ])("opens %s as %s", (raw, url) => {
     expect(externalUrlVerdict(raw)).toEqual({ allowed: true, url });
   });
@@ -135,12 +145,45 @@ describe("refused", () => {
     expect(reasonFor(raw)).toBe("The email link contains line breaks or control characters.");
   });
 
-  it.each(["mailto:", "mailto:?subject=hello", "mailto:%20", "mailto:?to=a@example.com"])(
-    "refuses the email link without an address %s",
-    (raw) => {
-      expect(reasonFor(raw)).toBe("The email link has no address.");
-    },
-  );
+  it.each([
+    "mailto:",
+    "mailto:%20",
+    "mailto:?",
+    "mailto:?x-mailer=y",
+    "mailto:?to=a@example.com",
+    "mailto:?subject=hello&to=a@example.com",
+    "mailto:?subject=hello&BCC=a@example.com",
+    "mailto:%20?body=hi&cc=a@example.com",
+  ])("refuses the email link without an address, unless it is a draft with no recipient at all: %s", (raw) => {
+    expect(reasonFor(raw)).toBe("The email link has no address.");
+  });
+
+  it.each([
+    ["mailto:?subject=x&attach=/home/u/.ssh/id_rsa", "attach"],
+    ["mailto:?subject=x&Attach=/home/u/.ssh/id_rsa", "attach"],
+    ["mailto:?subject=x&%61ttach=/home/u/.ssh/id_rsa", "attach"],
+    ["mailto:?body=x&ATTACHMENT=file:///etc/passwd", "attachment"],
+    ["mailto:?attach=/etc/passwd&subject=x", "attach"],
+    ["mailto:?subject=x&in-reply-to=%3C1@example.com%3E", "in-reply-to"],
+    ["mailto:?subject=x&X-Tag=a", "x-tag"],
+    ["mailto:?subject=x&from=boss@example.com", "from"],
+    ["mailto:a@example.com?attach=/home/u/.ssh/id_rsa", "attach"],
+    ["mailto:a@example.com?subject=x&%41ttach=~/.ssh/id_rsa", "attach"],
+    ["mailto:a@example.com?cc=b@example.com&reply-to=c@example.com", "reply-to"],
+    ["mailto:a@example.com?subject=x&=y", ""],
+  ])("refuses the email link %s, whose header field %j is not one the app opens", (raw, name) => {
+    expect(reasonFor(raw)).toBe(
+      `The email link sets the header field “${name}”; only to, cc, bcc, subject and body are allowed.`,
+    );
+  });
+
+  it.each([
+    "mailto:?subject=x#&attach=/etc/passwd",
+    "mailto:a@example.com#attach=/etc/passwd",
+    "mailto:a@example.com?subject=x#",
+  ])("refuses an email link with a fragment, which some email apps read as more header fields: %s", (raw) => {
+    expect(reasonFor(raw)).toBe("The email link contains “#”, which email links do not use.");
+  });
 
   it("refuses badly encoded email links", () => {
     expect(reasonFor("mailto:a@example.com?subject=%E0%A4%A")).toBe("The email link is not correctly encoded.");
@@ -206,8 +249,24 @@ describe("confirmationPrompt", () => {
   it("names the email app for mailto: links", () => {
     const prompt = confirmationPrompt("mailto:support@example.com");
     expect(prompt.message).toBe("Open this link in your email app?");
-    expect(prompt.detail).toBe("mailto:support@example.com");
+    expect(prompt.detail).toBe("To: support@example.com");
     expect(prompt.buttons[prompt.cancelId]).toBe("Cancel");
     expect(prompt.defaultId).toBe(prompt.cancelId);
+  });
+
+  it("shows an email link as the message it starts, decoded, with every header field", () => {
+    const url = "mailto:?subject=Q3%20%26%20Q4%20%E2%80%9CPlan%E2%80%9D&body=See%20the%20file%3F%20Yes.%20a%3Db";
+    expect(externalUrlVerdict(url)).toEqual({ allowed: true, url });
+    expect(confirmationPrompt(url).detail).toBe(
+      ["To: (you choose in your email app)", "Subject: Q3 & Q4 “Plan”", "Body: See the file? Yes. a=b"].join("\n"),
+    );
+    const cc = confirmationPrompt("mailto:a@example.com?cc=b@example.com&bcc=c@example.com").detail;
+    expect(cc).toBe("To: a@example.com\nCc: b@example.com\nBcc: c@example.com");
+  });
+
+  it("cuts a long field without splitting a character", () => {
+    const body = "😀".repeat(600);
+    const detail = confirmationPrompt(`mailto:?body=${encodeURIComponent(body)}`).detail;
+    expect(detail).toBe(`To: (you choose in your email app)\nBody: ${"😀".repeat(499)}…`);
   });
 });

@@ -16,6 +16,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { counted } from "../../../shared/display/count.ts";
 import { formatValue } from "../../../shared/display/numbers.ts";
 import { useDocumentStore, useStoreApi } from "../state/context.tsx";
 import type { Edit } from "../state/document-store.ts";
@@ -261,7 +262,7 @@ export function ActualsGrid() {
       plan.dropped > 0
         ? {
             kind: "info",
-            text: `${plural(plan.dropped, "cell")} beyond the edge of the grid ${plan.dropped === 1 ? "was" : "were"} left out.`,
+            text: `${counted(plan.dropped, "cell")} beyond the edge of the grid ${plan.dropped === 1 ? "was" : "were"} left out.`,
           }
         : null,
     );
@@ -458,8 +459,4 @@ function useViewport(scroller: RefObject<HTMLDivElement | null>, mounted: boolea
 /** "“abc” is not a number" → "“abc” is not a number." */
 function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
