@@ -14,6 +14,7 @@ import { channelOf, EVENT_CHANNEL, METHODS } from "../../../shared/api/methods.t
 import { failure } from "../../../shared/api/errors.ts";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import { ScorecardStore } from "../../../electron/file/store.ts";
+import { chromiumPdfOptions } from "../../../electron/report/pdf-options.ts";
 import { createShell, type Shell } from "../../support/shell-fixture.ts";
 
 const bridgeScript = (() => {
@@ -84,6 +85,11 @@ export const test = base.extend<{ consoleErrors: string[]; shell: Shell; app: Ap
         void page
           .evaluate(([channel, payload]) => window.__scorecardEmit?.(channel, payload), [EVENT_CHANNEL, event] as const)
           .catch(() => {});
+    };
+    // Printing this window to PDF (the report) is Chromium's, as in Electron, with the app's page options.
+    shell.printToPdf = async (id, pageSize) => {
+      if (id !== windowId) throw new Error(`window ${id} has no page in this test`);
+      return page.pdf(chromiumPdfOptions(pageSize));
     };
     await page.addInitScript({ content: bridgeScript });
     await use({

@@ -1,0 +1,204 @@
+/**
+ * The PDF report in main: the printed bytes are checked before they are written (a PDF, whole, with
+ * pages) and the exportPdf handler writes them atomically where a save dialog with purpose
+ * "export-pdf" pointed, as main's real handler table on real files (the printing is faked here;
+ * the e2e suite prints with Chromium). Also the one set of page options both printers use.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { FileChoice } from "../../shared/api/contract.ts";
+import { chromiumPdfOptions, electronPdfOptions, PAPER_IN } from "../../electron/report/pdf-options.ts";
+import { pdfBytes } from "../../electron/report/pdf-output.ts";
+import { FileWriteFailed } from "../../electron/file/errors.ts";
+import { createShell, type Shell } from "../support/shell-fixture.ts";
+
+/** A minimal but complete PDF with `pages` empty A4 pages: objects, a correct xref table, trailer. */
+function tinyPdf(pages: number): Uint8Array {
+  const kids = Array.from({ length: pages }, (_, i) => `${3 + i} 0 R`).join(" ");
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
+    ...Array.from({ length: pages }, () => "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"),
+  ];
+  let out = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, "latin1"));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, "latin1");
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, "latin1"));
+}
+
+const text = (s: string) => new Uint8Array(Buffer.from(s, "latin1"));
+
+describe("pdfBytes", () => {
+  it("accepts a whole PDF and counts its pages (the page tree's nodes are not pages)", () => {
+    for (const pages of [1, 3, 12]) {
+      const pdf = tinyPdf(pages);
+      expect(pdfBytes(pdf)).toEqual({ bytes: pdf, pages });
+    }
+    // Trailing line ends after %%EOF are fine; so is a view into a larger buffer.
+    const padded = Buffer.concat([Buffer.from("junk"), tinyPdf(2), Buffer.from("\r\n\r\n  ")]);
+    expect(pdfBytes(new Uint8Array(padded.buffer, padded.byteOffset + 4, padded.byteLength - 4)).pages).toBe(2);
+  });
+
+  it("is a PDF poppler reads as such (the hand-made fixture is honest)", () => {
+    const file = path.join(fs.mkdtempSync("/tmp/report-pdf-"), "tiny.pdf");
+    try {
+      fs.writeFileSync(file, tinyPdf(3));
+      expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(/Pages:\s+3\n/);
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+
+  it("refuses what is not a whole PDF with pages, saying nothing was written", () => {
+    const whole = Buffer.from(tinyPdf(2)).toString("latin1");
+    const cases: Array<[Uint8Array, RegExp]> = [
+      [new Uint8Array(0), /no data/],
+      [text("%PDF-1.4\n%%EOF"), /only 14 bytes/],
+      [text(`<!doctype html><html><body>${"Error ".repeat(40)}</body></html>`), /did not give a PDF/],
+      [text(` ${whole}`), /did not give a PDF/],
+      [text(whole.slice(0, -20)), /cut short/],
+      [text(`${whole}trailing garbage after the end`), /cut short/],
+      [text(whole.replaceAll("/Type /Page ", "/Type /Xobj ")), /no pages/],
+    ];
+    for (const [data, message] of cases) {
+      expect(() => pdfBytes(data)).toThrow(FileWriteFailed);
+      expect(() => pdfBytes(data)).toThrow(message);
+      expect(() => pdfBytes(data)).toThrow(/Nothing was written/);
+    }
+    expect(() => pdfBytes("%PDF-" as unknown as Uint8Array)).toThrow(/no data/);
+  });
+});
+
+describe("the page options", () => {
+  it("are the same page for Electron and for Chromium in the tests: paper, margins, footer", () => {
+    for (const size of ["A4", "Letter"] as const) {
+      const e = electronPdfOptions(size);
+      const c = chromiumPdfOptions(size);
+      expect(e.pageSize).toEqual(PAPER_IN[size]);
+      expect(c.width).toBe(`${PAPER_IN[size].width}in`);
+      expect(c.height).toBe(`${PAPER_IN[size].height}in`);
+      expect(c.margin).toEqual({
+        top: `${e.margins.top}in`,
+        bottom: `${e.margins.bottom}in`,
+        left: `${e.margins.left}in`,
+        right: `${e.margins.right}in`,
+      });
+      expect(e).toMatchObject({ printBackground: true, displayHeaderFooter: true, preferCSSPageSize: false });
+      expect(c.footerTemplate).toBe(e.footerTemplate);
+      expect(c.headerTemplate).toBe(e.headerTemplate);
+    }
+    expect(PAPER_IN.A4.width * 25.4).toBeCloseTo(210, 6);
+    const { footerTemplate, headerTemplate } = electronPdfOptions("A4");
+    expect(footerTemplate).toMatch(/Page <span class="pageNumber"><\/span> of <span class="totalPages"><\/span>/);
+    // Not empty (Chromium would print its default date and title), and nothing but an element.
+    expect(headerTemplate).toBe("<span></span>");
+  });
+});
+
+describe("exportPdf", () => {
+  let shell: Shell;
+  let win: number;
+  let printed: Array<{ windowId: number; pageSize: string }>;
+  beforeEach(async () => {
+    shell = createShell();
+    win = shell.newWindow();
+    shell.dialogs.open.push(shell.writeScorecard("Plan.scorecard", "demo"));
+    const choice = await shell.value<FileChoice>(win, "chooseFileToOpen", { purpose: "document" });
+    await shell.value(win, "openDocument", { file: choice.token });
+    printed = [];
+    shell.printToPdf = async (windowId, pageSize) => {
+      printed.push({ windowId, pageSize });
+      return tinyPdf(4);
+    };
+  });
+  afterEach(() => shell.close());
+
+  async function pdfToken(windowId: number, file: string, purpose = "export-pdf"): Promise<string> {
+    shell.dialogs.save.push(file);
+    const choice = await shell.value<FileChoice>(windowId, "chooseFileToSave", {
+      purpose,
+      suggestedName: "Report.pdf",
+    });
+    return choice.token;
+  }
+
+  it("prints the asking window on the chosen paper and writes the PDF atomically", async () => {
+    const file = path.join(shell.dir, "Board report.pdf");
+    fs.writeFileSync(file, "an older report");
+    const result = await shell.value(win, "exportPdf", { file: await pdfToken(win, file), pageSize: "Letter" });
+    expect(result).toEqual({ fileName: "Board report.pdf", pages: 4 });
+    expect(printed).toEqual([{ windowId: win, pageSize: "Letter" }]);
+    expect(new Uint8Array(fs.readFileSync(file))).toEqual(tinyPdf(4));
+    // Replaced by a rename: no temporary file is left beside it.
+    expect(fs.readdirSync(shell.dir).filter((f) => f.includes("Board report"))).toEqual(["Board report.pdf"]);
+    expect(shell.dialogs.shown.at(-1)).toMatchObject({ kind: "save", detail: ".pdf Report.pdf" });
+  });
+
+  it("refuses junk from the printer and leaves the chosen file as it was", async () => {
+    const file = path.join(shell.dir, "Report.pdf");
+    fs.writeFileSync(file, "an older report");
+    shell.printToPdf = async () => text("<html><body>Print failed</body></html>".padEnd(200, " "));
+    const result = await shell.call(win, "exportPdf", { file: await pdfToken(win, file), pageSize: "A4" });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: "write-failed", message: expect.stringMatching(/not give a PDF/) },
+    });
+    expect(fs.readFileSync(file, "utf8")).toBe("an older report");
+    const fresh = path.join(shell.dir, "Fresh.pdf");
+    shell.printToPdf = async () => new Uint8Array(0);
+    const empty = await shell.call(win, "exportPdf", { file: await pdfToken(win, fresh), pageSize: "A4" });
+    expect(empty).toMatchObject({ ok: false, error: { kind: "write-failed" } });
+    expect(fs.existsSync(fresh)).toBe(false);
+    expect(fs.readdirSync(shell.dir).filter((f) => f.endsWith(".pdf") || f.includes(".tmp"))).toEqual(["Report.pdf"]);
+  });
+
+  it("needs a token from an export-pdf save dialog, of this window, used once", async () => {
+    const file = path.join(shell.dir, "Report.pdf");
+    const forged = await shell.call(win, "exportPdf", { file: "A".repeat(43), pageSize: "A4" });
+    expect(forged).toMatchObject({ ok: false, error: { kind: "bad-token" } });
+    // A token for another purpose (a share copy) does not write a PDF.
+    const share = await shell.call(win, "exportPdf", { file: await pdfToken(win, file, "share"), pageSize: "A4" });
+    expect(share).toMatchObject({ ok: false, error: { kind: "bad-token" } });
+    const token = await pdfToken(win, file);
+    // Another window with a document of its own cannot use this window's token.
+    const other = shell.newWindow();
+    shell.dialogs.open.push(shell.writeScorecard("Other.scorecard", "it-value"));
+    const open = await shell.value<FileChoice>(other, "chooseFileToOpen", { purpose: "document" });
+    await shell.value(other, "openDocument", { file: open.token });
+    expect(await shell.call(other, "exportPdf", { file: token, pageSize: "A4" })).toMatchObject({
+      ok: false,
+      error: { kind: "bad-token" },
+    });
+    await shell.value(win, "exportPdf", { file: token, pageSize: "A4" });
+    expect(await shell.call(win, "exportPdf", { file: token, pageSize: "A4" })).toMatchObject({
+      ok: false,
+      error: { kind: "bad-token" },
+    });
+    for (const payload of [{ file: token }, { file: token, pageSize: "A3" }, { file: token, pageSize: "A4", x: 1 }]) {
+      expect(await shell.call(win, "exportPdf", payload)).toMatchObject({ ok: false, error: { kind: "bad-request" } });
+    }
+    expect(printed).toHaveLength(1);
+  });
+
+  it("refuses a window without a document before printing anything", async () => {
+    const empty = shell.newWindow();
+    shell.dialogs.save.push(path.join(shell.dir, "Nothing.pdf"));
+    const choice = await shell.value<FileChoice>(empty, "chooseFileToSave", {
+      purpose: "export-pdf",
+      suggestedName: "Nothing.pdf",
+    });
+    const result = await shell.call(empty, "exportPdf", { file: choice.token, pageSize: "A4" });
+    expect(result).toMatchObject({ ok: false, error: { kind: "no-document" } });
+    expect(printed).toEqual([]);
+    expect(fs.existsSync(path.join(shell.dir, "Nothing.pdf"))).toBe(false);
+  });
+});
