@@ -19,6 +19,7 @@ import { APP_NAME, DocumentWindows, fileStores, type WindowHost } from "./docume
 import { documentsInArgv } from "./documents/launch-args.ts";
 import { type Settings, SettingsFile, withRecent } from "./documents/settings-file.ts";
 import { placeWindow } from "./documents/window-bounds.ts";
+import { FileWriteFailed } from "./file/errors.ts";
 import { createAppActions } from "./menu/app-actions.ts";
 import { buildMenuTemplate } from "./menu/template.ts";
 import { electronPdfOptions } from "./report/pdf-options.ts";
@@ -213,9 +214,16 @@ function start(): void {
       themeChanged,
       closeWindow: (id) => host.close(id),
       async printToPdf(id, pageSize) {
+        // A failure is told in the report dialog as a failed write, like a print that gave no PDF.
+        const failed = (why: string, cause?: unknown) =>
+          new FileWriteFailed(`The report could not be printed: ${why}. Nothing was written.`, { cause });
         const win = windows.get(id);
-        if (!win || win.isDestroyed()) throw new Error("the window is gone");
-        return new Uint8Array(await win.webContents.printToPDF(electronPdfOptions(pageSize)));
+        if (!win || win.isDestroyed()) throw failed("the window is gone");
+        try {
+          return new Uint8Array(await win.webContents.printToPDF(electronPdfOptions(pageSize)));
+        } catch (error) {
+          throw failed(error instanceof Error ? error.message : String(error), error);
+        }
       },
       revealFile: (file) => shell.showItemInFolder(file),
       setFullScreen(id, on) {

@@ -11,7 +11,7 @@
 import type { PageSize } from "../../shared/api/contract.ts";
 
 /** Page margins in inches: the bottom one leaves room for the "Page N of M" footer. */
-export const PDF_MARGINS_IN = { top: 0.6, bottom: 0.75, left: 0.6, right: 0.6 } as const;
+const PDF_MARGINS_IN = { top: 0.6, bottom: 0.75, left: 0.6, right: 0.6 } as const;
 
 /**
  * The paper in inches, portrait, written out rather than named: Chromium's own "A4" is rounded
@@ -32,13 +32,13 @@ export const PAGE_POINTS: Record<PageSize, { width: number; height: number }> = 
  * Chromium fills `pageNumber` and `totalPages`; the template needs its own font size and colour
  * (it does not inherit the page's styles). Fixed text only: this is HTML.
  */
-export const FOOTER_TEMPLATE =
+const FOOTER_TEMPLATE =
   "<div style=\"width:100%;margin:0 0.6in;font-family:system-ui,'Liberation Sans','DejaVu Sans',sans-serif;" +
   'font-size:8px;color:#57606a;display:flex;justify-content:space-between;">' +
   '<span>Scorecard Studio</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>' +
   "</div>";
 /** An empty element, not "": an empty template would make Chromium print its default (date and title). */
-export const HEADER_TEMPLATE = "<span></span>";
+const HEADER_TEMPLATE = "<span></span>";
 
 /** Electron's PrintToPDFOptions (https://www.electronjs.org/docs/latest/api/structures/print-to-pdf-options). */
 export interface ElectronPdfOptions {

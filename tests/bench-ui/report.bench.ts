@@ -47,7 +47,7 @@ for (const { label, size } of SIZES) {
     await expect(dialog.getByRole("status")).toHaveText(/^Saved /, { timeout: 540_000 });
     const totalMs = performance.now() - t0;
     const said = (await dialog.getByRole("status").textContent()) ?? "";
-    const pages = Number(/\((\d+) pages?\)/.exec(said)?.[1] ?? Number.NaN);
+    const pages = Number((/\(([\d,]+) pages?\)/.exec(said)?.[1] ?? "NaN").replaceAll(",", ""));
     const mb = fs.statSync(pdf).size / (1024 * 1024);
     expect(pages).toBeGreaterThan(0);
     const rows: Row[] = [

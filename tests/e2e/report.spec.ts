@@ -10,10 +10,13 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { PAGE_POINTS } from "../../electron/report/pdf-options.ts";
-import { formatBand, formatMoney, formatPercent, formatValue } from "../../shared/display/numbers.ts";
+import { formatMoney, formatPercent } from "../../shared/display/numbers.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { STATUS_TEXT } from "../../shared/scoring/status.ts";
 import { scorecardView } from "../../shared/scoring/view.ts";
+import { scenarioTables } from "../../renderer/src/report/report-model.ts";
+import { targetText, valueText } from "../../renderer/src/scorecard/value-text.ts";
+import { formatScore } from "../../renderer/src/whatif/format.ts";
 import { expect, screenshotDir, test } from "./harness/fixture.ts";
 import { LONG, writeHostileNames, XSS } from "./harness/hostile-names.ts";
 
@@ -44,10 +47,27 @@ function expectPaper(info: { width: number; height: number }, paper: "A4" | "Let
   expect(Math.abs(info.height - PAGE_POINTS[paper].height)).toBeLessThanOrEqual(1);
 }
 
-/** Pictures of the first `pages` pages at 50 dpi, for looking at. */
-function pagePictures(file: string, name: string, pages: number): void {
+/**
+ * Pictures of the first `pages` pages at 50 dpi, for looking at; answers the page numbers drawn.
+ * pdftoppm pads the number to the width of the document's page count ("-01" from 10 pages on).
+ */
+function pagePictures(file: string, name: string, pages: number): number[] {
   fs.mkdirSync(screenshotDir, { recursive: true });
+  const picture = new RegExp(`^${name}-0*(\\d+)\\.png$`);
+  for (const old of fs.readdirSync(screenshotDir)) if (picture.test(old)) fs.rmSync(path.join(screenshotDir, old));
   execFileSync("pdftoppm", ["-r", "50", "-png", "-f", "1", "-l", String(pages), file, path.join(screenshotDir, name)]);
+  return fs
+    .readdirSync(screenshotDir)
+    .map((f) => picture.exec(f)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/** `parts` in this order on one line, apart from one another. */
+function inOrder(parts: string[]): RegExp {
+  const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[\s\u00a0]+/g, "[ \u00a0]+");
+  return new RegExp(parts.map(literal).join(".*?"));
 }
 
 /** Opens Report…, picks the paper, answers the save dialog with `file`, and waits for the outcome. */
@@ -89,6 +109,7 @@ test("the demo's report: cover, perspectives, map, scenarios and every measure, 
   expect(info.pages).toBeGreaterThanOrEqual(5);
 
   const layout = pdfText(file, true);
+  let checkedRows = 0;
   const text = flat(pdfText(file, false));
   const words = loose(text);
   expect(layout).toContain(`Page 1 of ${info.pages}`);
@@ -110,8 +131,9 @@ test("the demo's report: cover, perspectives, map, scenarios and every measure, 
       expect(text).toContain(flat(o.name));
       for (const m of o.measures) {
         expect(words).toContain(loose(m.name));
-        expect(words).toContain(loose(formatValue(m.value, m.unit)));
-        expect(words).toContain(loose(m.band ? formatBand(m.band, m.unit) : formatValue(m.target, m.unit)));
+        expect(words).toContain(loose(m.unit));
+        expect(words).toContain(loose(valueText(m.value, m.unit)));
+        expect(words).toContain(loose(targetText(m.target, m.band, m.unit)));
       }
     }
   }
@@ -130,9 +152,35 @@ test("the demo's report: cover, perspectives, map, scenarios and every measure, 
   for (const chrome of ["Share…", "Import…", "Save PDF…", "All changes saved", "Workshop"])
     expect(text).not.toContain(chrome);
 
-  pagePictures(file, "report-demo-a4", 5);
-  for (const n of [1, 2, 3, 4, 5])
-    expect(fs.existsSync(path.join(screenshotDir, `report-demo-a4-${n}.png`))).toBe(true);
+  // Row by row: a measure's line carries its own value, target, score and status, as the app's
+  // scorecard writes them (bare numbers; the unit under the name).
+  for (const m of view.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.measures))) {
+    // Names that wrap in the name column are checked by the words above; single-line ones here.
+    const line = layout.split("\n").find((l) => l.trimStart().startsWith(`${m.name}  `));
+    if (!line) continue;
+    checkedRows++;
+    expect(line).toMatch(
+      inOrder([
+        m.name,
+        valueText(m.value, m.unit),
+        targetText(m.target, m.band, m.unit),
+        formatPercent(m.score),
+        STATUS_TEXT[m.status].label,
+      ]),
+    );
+  }
+  expect(checkedRows).toBeGreaterThanOrEqual(5);
+
+  // The scenarios: the comparison model's numbers, column by column on their rows.
+  for (const table of scenarioTables(doc)) {
+    const total = table.total.cells.map((c) => formatMoney(c.value, doc.scorecard.currency));
+    expect(layout).toMatch(inOrder(["Total spend", ...total]));
+    const overall = table.scores.find((r) => r.key === "overall");
+    if (!overall) throw new Error("an overall row");
+    expect(layout).toMatch(inOrder(["Overall score", ...overall.cells.map((c) => formatScore(c.score))]));
+  }
+
+  expect(pagePictures(file, "report-demo-a4", 5)).toEqual([1, 2, 3, 4, 5]);
 });
 
 test("Letter paper from the menu command; cancelling writes nothing", async ({ app, shell, page }) => {
@@ -148,11 +196,9 @@ test("Letter paper from the menu command; cancelling writes nothing", async ({ a
   const dialog = page.getByRole("dialog", { name: "PDF report" });
   await expect(dialog).toBeVisible();
 
-  const cancelled = path.join(shell.dir, "Cancelled.pdf");
   await saveReport(page, shell.dialogs.save, null, "A4");
   await expect(dialog.getByRole("button", { name: "Save PDF…" })).toBeEnabled();
   expect(printed).toBe(0);
-  expect(fs.existsSync(cancelled)).toBe(false);
   expect(fs.readdirSync(shell.dir).filter((f) => f.endsWith(".pdf"))).toEqual([]);
 
   const file = path.join(shell.dir, "Letter.pdf");
@@ -162,7 +208,7 @@ test("Letter paper from the menu command; cancelling writes nothing", async ({ a
   const info = pdfInfo(file);
   expectPaper(info, "Letter");
   expect(pdfText(file, true)).toContain(`Page 1 of ${info.pages}`);
-  pagePictures(file, "report-demo-letter", 1);
+  expect(pagePictures(file, "report-demo-letter", 1)).toEqual([1]);
 });
 
 test("hostile names print as text, and long ones wrap", async ({ app, shell, page }) => {
@@ -179,5 +225,106 @@ test("hostile names print as text, and long ones wrap", async ({ app, shell, pag
   // The right-to-left name's words are there (in whichever order the PDF keeps them).
   for (const word of ["مؤشر", "רצון"]) expect(text).toContain(word);
   expect(objective.name).not.toBe("");
-  pagePictures(file, "report-hostile", 2);
+  expect(pagePictures(file, "report-hostile", 2)).toEqual([1, 2]);
+});
+
+test("an earlier period: its cover and scores; the scenarios say which period they start from", async ({
+  app,
+  shell,
+  page,
+}) => {
+  await app.launch(shell.writeScorecard("Demo.scorecard", "demo"));
+  const doc: ScorecardDocument = app.fileDocument();
+  const latest = scorecardView(doc);
+  const first = scorecardView(doc, 0);
+  const chosen = first.period?.label ?? "?";
+  const reference = scenarioTables(doc)[0]?.columns[0]?.result.referencePeriod;
+  if (!reference) throw new Error("the demo has actuals");
+  expect(chosen).not.toBe(reference);
+  expect(first.overall.score).not.toBe(latest.overall.score);
+
+  await page.getByRole("button", { name: "Report…" }).click();
+  const dialog = page.getByRole("dialog", { name: "PDF report" });
+  await dialog.getByLabel("Period").selectOption({ label: chosen });
+  await expect(dialog.getByText(/^The scenarios are projected from/)).toHaveText(
+    `The scenarios are projected from ${reference}, the latest period with actuals, not from ${chosen}.`,
+  );
+  const file = path.join(shell.dir, "First period.pdf");
+  await saveReport(page, shell.dialogs.save, file, "A4");
+  await expect(dialog.getByRole("status")).toHaveText(/^Saved “First period\.pdf”/, { timeout: 15_000 });
+
+  const cover = flat(pdfText(file, false, 1));
+  expect(cover).toContain(chosen);
+  expect(cover).toContain(formatPercent(first.overall.score));
+  const text = flat(pdfText(file, false));
+  expect(text).toContain(`Scores for ${chosen}.`);
+  expect(text).toContain(`Projected from ${reference}, the latest period with actuals.`);
+  for (const p of first.perspectives) expect(text).toContain(`${flat(p.name)} ${formatPercent(p.score)}`);
+});
+
+test("Escape and menu commands during the save neither close the dialog nor print a blank page", async ({
+  app,
+  shell,
+  page,
+}) => {
+  await app.launch(shell.writeScorecard("Demo.scorecard", "demo"));
+  const doc: ScorecardDocument = app.fileDocument();
+  // Printing waits until the test lets it go: the save is under way meanwhile.
+  const print = shell.printToPdf;
+  let started = () => {};
+  let release = () => {};
+  shell.printToPdf = async (id, size) => {
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    started();
+    await gate;
+    return print(id, size);
+  };
+  const printing = () =>
+    new Promise<void>((r) => {
+      started = r;
+    });
+  const dialog = page.getByRole("dialog", { name: "PDF report" });
+  const commands = async () => {
+    for (const command of ["import-actuals", "share", "new-from-template", "export-pdf"] as const)
+      shell.host.send(app.windowId, { type: "command", command });
+    // The commands have reached the page (a round trip later) and changed nothing.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+    await expect(page.getByRole("dialog")).toHaveCount(1);
+    await expect(dialog).toBeVisible();
+  };
+
+  let waiting = printing();
+  const file = path.join(shell.dir, "Escaped.pdf");
+  await saveReport(page, shell.dialogs.save, file, "A4");
+  await waiting;
+  await page.keyboard.press("Escape");
+  await commands();
+  // The Save button keeps the keyboard focus but does nothing while saving.
+  await expect(dialog.getByRole("button", { name: "Saving…" })).toBeDisabled();
+  await expect(dialog.getByRole("button", { name: "Saving…" })).toBeFocused();
+  release();
+  await expect(dialog.getByRole("status")).toHaveText(/^Saved “Escaped\.pdf” \(\d+ pages\)\.$/, { timeout: 15_000 });
+  await expect(dialog.getByRole("status")).toBeFocused();
+  const text = flat(pdfText(file, false));
+  expect(text).toContain(flat(doc.scorecard.title));
+  expect(text).toContain("Strategy map");
+
+  // Escape again and again, then ✕, while saving: the dialog closes once the report is saved, whole.
+  // (A second Escape in a row closes a <dialog> whatever its cancel handler says.)
+  waiting = printing();
+  const closing = path.join(shell.dir, "Closing.pdf");
+  await saveReport(page, shell.dialogs.save, closing, "Letter");
+  await waiting;
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Close when the report is saved" }).click();
+  await expect(dialog.getByRole("status")).toHaveText("Preparing the report… The dialog closes when it is saved.");
+  await commands();
+  release();
+  await expect(dialog).toHaveCount(0, { timeout: 15_000 });
+  expect(flat(pdfText(closing, false))).toContain(flat(doc.scorecard.title));
+  expect(pdfInfo(closing).pages).toBeGreaterThanOrEqual(5);
 });

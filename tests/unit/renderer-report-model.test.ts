@@ -15,7 +15,6 @@ import {
   mapScale,
   reportContent,
   reportFileName,
-  SCENARIOS_PER_TABLE,
   scenarioTables,
 } from "../../renderer/src/report/report-model.ts";
 import { idSequence } from "../support/docs.ts";
@@ -58,7 +57,6 @@ describe("report content", () => {
       ["Baseline", "Scenario 3", "Scenario 4", "Scenario 5"],
       ["Baseline", "Scenario 6"],
     ]);
-    expect(SCENARIOS_PER_TABLE).toBe(3);
     const all = comparisonColumns(wide, many);
     const [baseline, ...rest] = all;
     if (!baseline) throw new Error("a baseline");
@@ -91,6 +89,11 @@ describe("the dialog's defaults", () => {
     expect(reportFileName("Plan.scorecard")).toBe("Plan report.pdf");
     expect(reportFileName('a/b\\c:d*e?"f<g>h|i.scorecard')).toBe("a b c d e f g h i report.pdf");
     expect(reportFileName(".scorecard")).toBe("Scorecard report.pdf");
-    expect(reportFileName(`${"x".repeat(300)}.scorecard`)).toHaveLength(150 + " report.pdf".length);
+    // The app's one file-name rule (safeFileName): at most 180 characters before " report.pdf".
+    expect(reportFileName(`${"x".repeat(300)}.scorecard`)).toBe(`${"x".repeat(180)} report.pdf`);
+    // Control and direction characters from the title are not put into a file name.
+    const odd = reportFileName("Plan\u202e\u0007 Q3.scorecard");
+    expect(odd).toMatch(/^Plan.* Q3 report\.pdf$/);
+    for (const c of ["\u202e", "\u0007"]) expect(odd).not.toContain(c);
   });
 });

@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FileChoice } from "../../shared/api/contract.ts";
 import { chromiumPdfOptions, electronPdfOptions, PAPER_IN } from "../../electron/report/pdf-options.ts";
@@ -37,6 +38,82 @@ function tinyPdf(pages: number): Uint8Array {
 
 const text = (s: string) => new Uint8Array(Buffer.from(s, "latin1"));
 
+/**
+ * A PDF 1.5 whose pages live in a Flate-compressed object stream, with a cross-reference stream
+ * (as PDF writers that compress objects make them): no "/Type /Page" is readable in the bytes.
+ * `plainRoot`: the page tree's root outside the stream (its /Count readable), else inside too.
+ */
+function objectStreamPdf(pages: number, plainRoot: boolean, inflatable = true): Uint8Array {
+  // Objects 1 catalog, 2 page tree, 3.. pages; then the object stream and the xref stream.
+  const pageIds = Array.from({ length: pages }, (_, i) => 3 + i);
+  const tree = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages} >>`;
+  const packed: Array<[number, string]> = [
+    [1, "<< /Type /Catalog /Pages 2 0 R >>"],
+    ...(plainRoot ? [] : [[2, tree] as [number, string]]),
+    ...pageIds.map((id): [number, string] => [id, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]),
+  ];
+  let body = "";
+  const header: string[] = [];
+  for (const [id, dict] of packed) {
+    header.push(`${id} ${body.length}`);
+    body += `${dict}\n`;
+  }
+  const first = `${header.join(" ")}\n`;
+  const raw = Buffer.from(first + body, "latin1");
+  const data = inflatable ? zlib.deflateSync(raw) : Buffer.from(raw.toString("latin1").replace(/Page/g, "Pag#65"));
+  const streamId = 3 + pages;
+  const xrefId = streamId + 1;
+  const parts: Buffer[] = [Buffer.from("%PDF-1.5\n%\xe2\xe3\xcf\xd3\n", "latin1")];
+  const length = () => parts.reduce((n, b) => n + b.byteLength, 0);
+  const offsets = new Map<number, number>();
+  if (plainRoot) {
+    offsets.set(2, length());
+    parts.push(Buffer.from(`2 0 obj\n${tree}\nendobj\n`, "latin1"));
+  }
+  offsets.set(streamId, length());
+  const filter = inflatable ? " /Filter /FlateDecode" : "";
+  parts.push(
+    Buffer.from(
+      `${streamId} 0 obj\n<< /Type /ObjStm /N ${packed.length} /First ${first.length} /Length ${data.byteLength}${filter} >>\nstream\n`,
+      "latin1",
+    ),
+    data,
+    Buffer.from("\nendstream\nendobj\n", "latin1"),
+  );
+  const xrefAt = length();
+  // Entries of 1 + 4 + 2 bytes: type 1 (offset, generation) or 2 (object stream, index).
+  const rows = Buffer.alloc((xrefId + 1) * 7);
+  const row = (id: number, type: number, a: number, b: number) => {
+    rows.writeUInt8(type, id * 7);
+    rows.writeUInt32BE(a, id * 7 + 1);
+    rows.writeUInt16BE(b, id * 7 + 5);
+  };
+  row(0, 0, 0, 65535);
+  for (const [index, [id]] of packed.entries()) row(id, 2, streamId, index);
+  for (const [id, offset] of offsets) row(id, 1, offset, 0);
+  row(xrefId, 1, xrefAt, 0);
+  parts.push(
+    Buffer.from(
+      `${xrefId} 0 obj\n<< /Type /XRef /Size ${xrefId + 1} /W [1 4 2] /Root 1 0 R /Length ${rows.byteLength} >>\nstream\n`,
+      "latin1",
+    ),
+    rows,
+    Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`, "latin1"),
+  );
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+/** Pages of `pdf`, as poppler reads them. */
+function popplerPages(pdf: Uint8Array): number {
+  const file = path.join(fs.mkdtempSync("/tmp/report-pdf-"), "read.pdf");
+  try {
+    fs.writeFileSync(file, pdf);
+    return Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1]);
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
 describe("pdfBytes", () => {
   it("accepts a whole PDF and counts its pages (the page tree's nodes are not pages)", () => {
     for (const pages of [1, 3, 12]) {
@@ -56,6 +133,35 @@ describe("pdfBytes", () => {
     } finally {
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
+  });
+
+  it("counts pages kept in compressed object streams, or reads the page tree's count", () => {
+    for (const plainRoot of [true, false]) {
+      const pdf = objectStreamPdf(5, plainRoot);
+      // Nothing to find in the bytes as they are: the pages are compressed.
+      expect(Buffer.from(pdf).toString("latin1")).not.toMatch(/\/Type\s*\/Page\b/);
+      expect(popplerPages(pdf)).toBe(5);
+      expect(pdfBytes(pdf).pages).toBe(5);
+    }
+    // A stream this cannot read (here: not compressed, names escaped): the root's /Count stands in.
+    expect(pdfBytes(objectStreamPdf(7, true, false)).pages).toBe(7);
+  });
+
+  it("reads a large PDF a slice at a time without missing a page object across a slice's edge", () => {
+    // A page object across every MiB boundary up to 20 MiB (the slices are a whole number of MiB).
+    const MiB = 1024 * 1024;
+    const page = "\n/Type /Page /Parent 2 0 R >>\n";
+    const parts: string[] = ["%PDF-1.4\n"];
+    let length = parts[0]?.length ?? 0;
+    for (let k = 1; k <= 20; k++) {
+      const at = k * MiB - 5;
+      parts.push(`%${" ".repeat(at - length - 2)}\n`, page);
+      length = at + page.length;
+    }
+    parts.push("%%EOF\n");
+    const pdf = text(parts.join(""));
+    expect(pdf.byteLength).toBeGreaterThan(20 * MiB);
+    expect(pdfBytes(pdf).pages).toBe(20);
   });
 
   it("refuses what is not a whole PDF with pages, saying nothing was written", () => {

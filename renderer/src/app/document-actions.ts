@@ -49,12 +49,17 @@ export async function openToken(api: ScorecardApi, store: DocumentStore, token: 
   settle(store, store.getState().report, "Could not open the file", await api.openDocument({ file: token }));
 }
 
-/** A name main accepts as a suggested file name: no folders or reserved characters, at most 200 characters. */
-export function safeFileName(name: string): string {
+/**
+ * A name main accepts as a suggested file name: no folders or reserved characters, at most 200
+ * characters; it ends in `extension` (a document's by default), given once.
+ */
+export function safeFileName(name: string, extension = ".scorecard"): string {
   const cleaned = name
     .replace(/[/\\:*?"<>|]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  const base = cleaned.replace(/\.scorecard$/i, "").slice(0, 180) || "Scorecard";
-  return `${base}.scorecard`;
+  const bare = cleaned.toLowerCase().endsWith(extension.toLowerCase())
+    ? cleaned.slice(0, -extension.length).trim()
+    : cleaned;
+  return `${bare.slice(0, 180) || "Scorecard"}${extension}`;
 }

@@ -1,4 +1,4 @@
-/** A modal dialog on the platform's <dialog>: focus stays inside, Escape closes it, focus returns after. */
+/** A modal dialog on the platform's <dialog>: focus stays inside, Escape closes it (unless busy), focus returns after. */
 import { type ReactNode, useEffect, useRef } from "react";
 import type { ApiError } from "../../../shared/api/errors.ts";
 
@@ -22,7 +22,24 @@ export function DialogErrorText({ failure }: { failure: DialogError | null }) {
   );
 }
 
-export function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+export function Modal({
+  title,
+  onClose,
+  busy = false,
+  closeLabel = "Close",
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  /**
+   * Work the dialog must outlive is under way (a save that prints its page): Escape does not close
+   * the <dialog> (the platform would at once); ✕ still calls `onClose`, which decides.
+   */
+  busy?: boolean;
+  /** The ✕ button's name (what it does while busy, say). */
+  closeLabel?: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -30,10 +47,24 @@ export function Modal({ title, onClose, children }: { title: string; onClose: ()
     return () => dialog?.close();
   }, []);
   return (
-    <dialog ref={ref} className="modal" aria-label={title} onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="modal"
+      aria-label={title}
+      aria-busy={busy || undefined}
+      onCancel={(e) => {
+        if (busy) e.preventDefault();
+      }}
+      onClose={() => {
+        // A second Escape in a row closes a <dialog> whatever its cancel handler says: open it
+        // again, and let `onClose` decide (close once the work is done, say).
+        if (busy && ref.current && !ref.current.open) ref.current.showModal();
+        onClose();
+      }}
+    >
       <header className="modal-header">
         <h2>{title}</h2>
-        <button type="button" className="ghost" onClick={onClose} aria-label="Close">
+        <button type="button" className="ghost" onClick={onClose} aria-label={closeLabel}>
           ✕
         </button>
       </header>

@@ -17,13 +17,25 @@ const ARROWHEADS = [
   { id: "map-arrow-selected", className: "map-arrowhead selected", size: 13, large: 16 },
 ] as const;
 
-export function ArrowMarkers({ defsRef, large }: { defsRef: Ref<SVGDefsElement>; large: boolean }) {
+/**
+ * Ids are page-wide: each drawing of the map names its arrowheads with its own `idPrefix` (the
+ * map view "", the PDF report's print "report-"), so two maps on one page never share them.
+ */
+export function ArrowMarkers({
+  defsRef,
+  large,
+  idPrefix,
+}: {
+  defsRef: Ref<SVGDefsElement>;
+  large: boolean;
+  idPrefix: string;
+}) {
   return (
     <defs ref={defsRef}>
       {ARROWHEADS.map((a) => (
         <marker
           key={a.id}
-          id={a.id}
+          id={`${idPrefix}${a.id}`}
           className={a.className}
           viewBox="0 0 10 10"
           refX="9"
@@ -50,6 +62,7 @@ export const MapLinks = memo(function MapLinks({
   selectedId,
   focusCard,
   stroke,
+  idPrefix,
   onSelect,
 }: {
   links: readonly Link[];
@@ -61,6 +74,8 @@ export const MapLinks = memo(function MapLinks({
   /** The selected card: its arrows stand out. */
   focusCard: string | null;
   stroke: number;
+  /** The ArrowMarkers' `idPrefix` of this drawing. */
+  idPrefix: string;
   onSelect: (kind: "link", id: string) => void;
 }) {
   return (
@@ -78,6 +93,7 @@ export const MapLinks = memo(function MapLinks({
             points={points}
             strength={l.strength}
             stroke={stroke}
+            idPrefix={idPrefix}
             selected={selectedId === l.id}
             related={focusCard !== null && (l.fromId === focusCard || l.toId === focusCard)}
             label={`Link from ${plainText(names.get(l.fromId) ?? "")} to ${plainText(names.get(l.toId) ?? "")}, strength ${l.strength}`}
@@ -94,6 +110,7 @@ const LinkPath = memo(function LinkPath({
   points,
   strength,
   stroke,
+  idPrefix,
   selected,
   related,
   label,
@@ -103,6 +120,7 @@ const LinkPath = memo(function LinkPath({
   points: Point[];
   strength: number;
   stroke: number;
+  idPrefix: string;
   selected: boolean;
   related: boolean;
   label: string;
@@ -122,13 +140,21 @@ const LinkPath = memo(function LinkPath({
     >
       <title>{label}</title>
       <path className="link-hit" d={d} data-export-skip="" />
-      <path className="link-line" d={d} strokeWidth={(1 + strength * 2.5) * stroke} markerEnd="url(#map-arrow)" />
+      {/* The selected arrow and the selected card's arrows end in the focus colour's head: set as a
+          style, which the exported picture leaves out with the rest of the selection's highlight. */}
+      <path
+        className="link-line"
+        d={d}
+        strokeWidth={(1 + strength * 2.5) * stroke}
+        markerEnd={`url(#${idPrefix}map-arrow)`}
+        style={selected || related ? { markerEnd: `url(#${idPrefix}map-arrow-selected)` } : undefined}
+      />
     </g>
   );
 });
 
 /** The link being dragged: from the top of its card to the pointer (moved straight in the SVG). */
-export function RubberBand({ from, to }: { from: Card | undefined; to: Point }) {
+export function RubberBand({ from, to, idPrefix }: { from: Card | undefined; to: Point; idPrefix: string }) {
   if (!from) return null;
   return (
     <line
@@ -137,7 +163,7 @@ export function RubberBand({ from, to }: { from: Card | undefined; to: Point }) 
       y1={from.y}
       x2={to.x}
       y2={to.y}
-      markerEnd="url(#map-arrow)"
+      markerEnd={`url(#${idPrefix}map-arrow)`}
       data-export-skip=""
     />
   );

@@ -167,7 +167,7 @@ function MapCanvas({
           onPointerUp={gestures.onPointerUp}
           onPointerCancel={gestures.onPointerCancel}
         >
-          <ArrowMarkers defsRef={defsRef} large={large} />
+          <ArrowMarkers defsRef={defsRef} large={large} idPrefix="" />
           <g ref={viewportRef} transform={transformOf(view.viewport)}>
             <g ref={contentRef} className={`map-content${selectedId ? " focus-mode" : ""}`}>
               <Bands layout={layout} />
@@ -180,6 +180,7 @@ function MapCanvas({
                 selectedId={selectedId}
                 focusCard={focusCard}
                 stroke={large ? 1.5 : 1}
+                idPrefix=""
                 onSelect={gestures.onSelect}
               />
               <BandLabels layout={layout} />
@@ -194,7 +195,7 @@ function MapCanvas({
                 onKey={gestures.onCardKey}
               />
               {gestures.rubber && (
-                <RubberBand from={layout.cards.get(gestures.rubber.fromId)} to={gestures.rubber.to} />
+                <RubberBand from={layout.cards.get(gestures.rubber.fromId)} to={gestures.rubber.to} idPrefix="" />
               )}
             </g>
           </g>

@@ -52,7 +52,7 @@ export function PrintMap({
         aria-label="Strategy map"
         data-layout={pending ? "pending" : "ready"}
       >
-        <ArrowMarkers defsRef={null} large={false} />
+        <ArrowMarkers defsRef={null} large={false} idPrefix="report-" />
         <g className="map-content">
           <Bands layout={layout} />
           <MapLinks
@@ -64,6 +64,7 @@ export function PrintMap({
             selectedId={null}
             focusCard={null}
             stroke={1}
+            idPrefix="report-"
             onSelect={nothing}
           />
           <BandLabels layout={layout} />

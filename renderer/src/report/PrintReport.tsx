@@ -12,24 +12,19 @@
 import "./report.css";
 import { memo, useEffect, useMemo } from "react";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
-import {
-  formatBand,
-  formatMoney,
-  formatMoneyChange,
-  formatPercent,
-  formatValue,
-} from "../../../shared/display/numbers.ts";
+import { formatMoney, formatMoneyChange, formatPercent } from "../../../shared/display/numbers.ts";
 import { STATUS_TEXT, type Status } from "../../../shared/scoring/status.ts";
 import type { MeasureRow, ScorecardView } from "../../../shared/scoring/view.ts";
 import { StatusIcon } from "../components/StatusBadge.tsx";
 import { layoutMap } from "../map/geometry.ts";
 import type { Comparison, MoneyCell, ScoreCell } from "../scenarios/comparison.ts";
+import { targetText, valueText } from "../scorecard/value-text.ts";
 import { scoresOf } from "../state/scores.ts";
 import { formatPoints, formatScore, valueForMoney } from "../whatif/format.ts";
 import { PrintMap } from "./PrintMap.tsx";
 import { mapScale, type ReportOptions, reportContent, reportDate, scenarioTables } from "./report-model.ts";
 
-export interface PrintReportProps {
+interface PrintReportProps {
   doc: ScorecardDocument;
   options: ReportOptions;
   /** When the report was made (the cover's date). */
@@ -277,17 +272,23 @@ const MeasureTable = memo(function MeasureTable({ perspective }: { perspective: 
   );
 });
 
+/** As the scorecard view writes a measure: the unit once, under the name; bare numbers beside it. */
 function MeasureLine({ m }: { m: MeasureRow }) {
   return (
     <tr>
       <th scope="row" className="name">
         <span dir="auto">{m.name}</span>
+        {m.unit && (
+          <span className="measure-unit" dir="auto">
+            {m.unit}
+          </span>
+        )}
       </th>
       <td className="num">
-        {formatValue(m.value, m.unit)}
+        {valueText(m.value, m.unit)}
         {m.stale && <span className="stale">stale</span>}
       </td>
-      <td className="num">{m.band ? formatBand(m.band, m.unit) : formatValue(m.target, m.unit)}</td>
+      <td className="num">{targetText(m.target, m.band, m.unit)}</td>
       <td className="num">{formatPercent(m.score)}</td>
       <td>
         <StatusWord status={m.status} />
@@ -297,12 +298,21 @@ function MeasureLine({ m }: { m: MeasureRow }) {
 }
 
 function Scenarios({ tables, currency }: { tables: Comparison[]; currency: string }) {
+  // The what-if engine projects from the latest period with actuals, whichever period the report is of.
+  const reference = tables[0]?.columns[0]?.result.referencePeriod ?? null;
   return (
     <section className="report-section" aria-labelledby="report-scenarios">
       <h2 id="report-scenarios">What-if scenarios</h2>
       <p className="report-lead">
         Each saved scenario against the baseline (every investment at its base spend), as the Scenarios view compares
-        them: projected scores with their change in points, and spend.
+        them: projected scores with their change in points, and spend.{" "}
+        {reference === null ? (
+          "With no actuals yet, the projections start from the targets alone."
+        ) : (
+          <>
+            Projected from <bdi>{reference}</bdi>, the latest period with actuals.
+          </>
+        )}
       </p>
       {tables.map((t) => (
         <ScenarioTable key={t.columns.map((c) => c.key).join(",")} comparison={t} currency={currency} />

@@ -8,6 +8,7 @@ import type { PageSize } from "../../../shared/api/contract.ts";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import { plainText } from "../../../shared/domain/readable-path.ts";
 import type { ScorecardView, Status } from "../../../shared/scoring/view.ts";
+import { safeFileName } from "../app/document-actions.ts";
 import { buildComparison, type Comparison, comparisonColumns } from "../scenarios/comparison.ts";
 import { type Scores, viewFor } from "../state/scores.ts";
 
@@ -19,7 +20,7 @@ export interface ReportOptions {
   scenarios: boolean;
 }
 
-export interface PerspectiveLine {
+interface PerspectiveLine {
   id: string;
   name: string;
   color: string;
@@ -30,7 +31,7 @@ export interface PerspectiveLine {
   measures: number;
 }
 
-export interface ReportContent {
+interface ReportContent {
   view: ScorecardView;
   perspectives: PerspectiveLine[];
   measureCount: number;
@@ -60,7 +61,7 @@ export function reportContent(scores: Scores, periodId: string | null): ReportCo
 }
 
 /** Scenarios beside the baseline in one table: the width of a portrait page holds this many. */
-export const SCENARIOS_PER_TABLE = 3;
+const SCENARIOS_PER_TABLE = 3;
 
 /**
  * Every saved scenario against the baseline, in tables of at most SCENARIOS_PER_TABLE scenarios
@@ -84,7 +85,7 @@ export function scenarioTables(doc: ScorecardDocument): Comparison[] {
  */
 export const MAP_BOX = { width: 670, height: 850 } as const;
 /** Below this the cards' 15 px names print under 6 px: unreadable, so the map is left out. */
-export const MIN_MAP_SCALE = 0.4;
+const MIN_MAP_SCALE = 0.4;
 
 /** How much the map is scaled to fit MAP_BOX (never enlarged); null when it would be unreadable. */
 export function mapScale(width: number, height: number): number | null {
@@ -108,13 +109,7 @@ export function defaultPageSize(locale: string): PageSize {
 
 /** The name the save dialog suggests: the file's name with " report.pdf", free of reserved characters. */
 export function reportFileName(fileName: string): string {
-  const base =
-    plainText(fileName.replace(/\.scorecard$/i, ""))
-      .replace(/[\\/:*?"<>|]+/g, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-      .slice(0, 150) || "Scorecard";
-  return `${base} report.pdf`;
+  return safeFileName(plainText(fileName.replace(/\.scorecard$/i, "")), " report.pdf");
 }
 
 /** The report's date line, in the app's one locale (as every number is written). */

@@ -4,7 +4,7 @@
  * Collapsed parents do not render their rows, so a large scorecard stays quick.
  */
 import { type CSSProperties, type KeyboardEvent, memo, useCallback, useMemo, useRef, useState } from "react";
-import { formatBand, formatPercent, formatValue } from "../../../shared/display/numbers.ts";
+import { formatPercent, formatValue } from "../../../shared/display/numbers.ts";
 import type { ScoreTable } from "../../../shared/scoring/engine.ts";
 import type { ScoringModel } from "../../../shared/scoring/model.ts";
 import { StatusBadge } from "../components/StatusBadge.tsx";
@@ -12,7 +12,7 @@ import { ScoreCell } from "./ScoreCell.tsx";
 import { Sparkline } from "./Sparkline.tsx";
 import { scoreSeries } from "./subject.ts";
 import { Trend } from "./Trend.tsx";
-import { targetText, valueText } from "./value-text.ts";
+import { targetInForce, targetText, valueText } from "./value-text.ts";
 import { type TreeRow, treeKeyAction, visibleRows } from "./tree-rows.ts";
 
 interface Props {
@@ -216,12 +216,7 @@ const Row = memo(function Row({
               </span>
             )}
           </td>
-          <td
-            className="num cell-target"
-            title={
-              row.item.band ? formatBand(row.item.band, row.item.unit) : formatValue(row.item.target, row.item.unit)
-            }
-          >
+          <td className="num cell-target" title={targetInForce(row.item.target, row.item.band, row.item.unit)}>
             {targetText(row.item.target, row.item.band, row.item.unit)}
           </td>
         </>

@@ -14,5 +14,10 @@ export function valueText(value: number | null, unit: string): string {
 
 /** The target column: the target in force, or the band ("60–80%"). */
 export function targetText(target: number | null, band: { low: number; high: number } | null, unit: string): string {
-  return band ? formatBand(band, columnUnit(unit)) : formatValue(target, columnUnit(unit));
+  return targetInForce(target, band, columnUnit(unit));
+}
+
+/** The target in force written out in full (the band, "60–80 % of staff", when it has one): the tooltip. */
+export function targetInForce(target: number | null, band: { low: number; high: number } | null, unit: string): string {
+  return band ? formatBand(band, unit) : formatValue(target, unit);
 }
