@@ -160,15 +160,15 @@ class Run {
         const collection: CellCollection = op.type === "actual.set" ? "actuals" : "periodTargets";
         const measure = s.get("measures", op.measureId) ?? refuse("measureId", `no measure has id ${op.measureId}`);
         const period = s.get("periods", op.periodId) ?? refuse("periodId", `no period has id ${op.periodId}`);
-        const what = `${op.type === "actual.set" ? "actual" : "period target"} of ${quote(measure.name)} in ${quote(period.label)}`;
+        // Named only when refusing: an import plans hundreds of thousands of these.
+        const what = () =>
+          `${op.type === "actual.set" ? "actual" : "period target"} of ${quote(measure.name)} in ${quote(period.label)}`;
         const field = op.type === "actual.set" ? "value" : "target";
-        const value = parseOrRefuse(
-          Num,
-          op.type === "actual.set" ? op.value : op.target,
-          join(where, `${what}.${field}`),
+        const value = parseOrRefuse(Num, op.type === "actual.set" ? op.value : op.target, () =>
+          join(where, `${what()}.${field}`),
         );
         const problem = op.type === "actual.set" ? actualProblem(measure, value) : periodTargetProblem(measure, value);
-        if (problem) refuse(`${what}.${field}`, problem);
+        if (problem) refuse(`${what()}.${field}`, problem);
         const cell = { measureId: op.measureId, periodId: op.periodId };
         const row =
           op.type === "actual.set"
@@ -178,7 +178,7 @@ class Run {
                 note: parseOrRefuse(
                   Text,
                   op.note ?? s.cell("actuals", op.measureId, op.periodId)?.note ?? "",
-                  `${what}.note`,
+                  () => `${what()}.note`,
                 ),
               }
             : { ...cell, target: value };
@@ -291,9 +291,11 @@ function join(where: string, path: string): string {
   return where && path ? `${where}.${path}` : where || path;
 }
 
-function parseOrRefuse<T>(schema: z.ZodType<T>, value: unknown, path: string): T {
+/** `path` may be a function, so a path that takes work to name is named only for a refusal. */
+function parseOrRefuse<T>(schema: z.ZodType<T>, value: unknown, where: string | (() => string)): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
+  const path = typeof where === "function" ? where() : where;
   throw new OperationRefused(
     parsed.error.issues.map((issue) => {
       const message = issue.code === "unrecognized_keys" ? `unknown field(s): ${issue.keys.join(", ")}` : issue.message;

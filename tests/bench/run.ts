@@ -6,11 +6,18 @@
  */
 import { exportRows } from "./export.bench.ts";
 import { fileRows } from "./file.bench.ts";
+import { importRows } from "./import.bench.ts";
 import { scoringRows } from "./scoring.bench.ts";
 import { formatTable, isChecked, passes, type Row } from "./measure.ts";
 import { whatIfRows } from "./whatif.bench.ts";
 
-const rows: Row[] = [...scoringRows(), ...whatIfRows(), ...fileRows(), ...(await exportRows())];
+const rows: Row[] = [
+  ...scoringRows(),
+  ...whatIfRows(),
+  ...fileRows(),
+  ...(await exportRows()),
+  ...(await importRows()),
+];
 console.log(formatTable(rows));
 const failed = rows.filter((r) => isChecked(r) && !passes(r));
 if (failed.length > 0) {

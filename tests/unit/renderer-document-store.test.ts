@@ -89,6 +89,34 @@ describe("document store", () => {
     expect(sha256(file())).toBe(bytes);
   });
 
+  it("an edit checked against the document shown is sent without the local dry run; main still refuses", async () => {
+    const m = firstMeasure();
+    const before = doc();
+    const bytes = sha256(file());
+    const bad = { type: "update", entity: "measure", id: m.id, changes: { weight: -1 } } as const;
+    // Checked against another document (an earlier one): the dry run runs, and nothing is sent.
+    sent.length = 0;
+    const stale = await store.getState().edit(bad, { checkedAgainst: { ...before } });
+    expect(stale.ok).toBe(false);
+    expect(sent).toEqual([]);
+    // Checked against this very document: sent as it is, and main's refusal is what the user reads.
+    store.getState().dismissNotice();
+    const result = await store.getState().edit(bad, { checkedAgainst: before });
+    expect(sent).toEqual(["applyOperation"]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/weight.*≥ 0/);
+    expect(store.getState().notice?.title).toBe("This change was not made");
+    expect(store.getState().notice?.message).toMatch(/weight.*≥ 0/);
+    expect(doc()).toBe(before);
+    expect(sha256(file())).toBe(bytes);
+    // A good checked edit goes through like any other.
+    expect(await store.getState().edit({ ...bad, changes: { weight: 2 } }, { checkedAgainst: before })).toEqual({
+      ok: true,
+    });
+    expect(doc().measures[0]?.weight).toBe(2);
+    expect(doc()).toEqual(onDisk());
+  });
+
   it("check() gives the validator's problems without sending or showing anything", () => {
     const m = firstMeasure();
     const problems = store

@@ -10,7 +10,6 @@ import { newScorecard } from "../../shared/templates/index.ts";
 import { idSequence, NOW } from "../support/docs.ts";
 import {
   columnChoices,
-  counted,
   defaultForm,
   formOf,
   guessForm,
@@ -20,9 +19,16 @@ import {
   mappingOf,
   previewRange,
   sheetWidth,
-  shortText,
 } from "../../renderer/src/import/import-form.ts";
+import { shortText } from "../../shared/domain/readable-path.ts";
 import { type PlanReply, type PlanRequest, PlanWorker } from "../../renderer/src/import/plan-protocol.ts";
+import {
+  packBatch,
+  SUMMARY_ENTRIES,
+  summarize,
+  type PlanSummary,
+  unpackBatch,
+} from "../../renderer/src/import/plan-summary.ts";
 
 const demo = (): ScorecardDocument => newScorecard("demo", { newId: idSequence(), now: NOW, appVersion: "test" });
 const file = (...sheets: Sheet[]): ImportFile => ({ fileName: "actuals.csv", sheets });
@@ -57,9 +63,9 @@ describe("cells as text", () => {
   });
 
   it("keeps untrusted text on one line, short, and without direction tricks", () => {
-    expect(shortText("a\nb\tc")).toBe("a b c");
+    expect(shortText("a\nb\tc", 40)).toBe("a b c");
     expect(shortText("x".repeat(100), 10)).toBe(`${"x".repeat(9)}…`);
-    expect(shortText("evil\u202Ename")).not.toContain("\u202E");
+    expect(shortText("evil\u202Ename", 40)).not.toContain("\u202E");
   });
 });
 
@@ -180,12 +186,6 @@ describe("the form and the mapping", () => {
 });
 
 describe("words", () => {
-  it("counts in words", () => {
-    expect(counted(1, "value")).toBe("1 value");
-    expect(counted(12000, "value")).toBe("12,000 values");
-    expect(counted(0, "problem")).toBe("0 problems");
-  });
-
   it("names the undo step after the file, short and on one line", () => {
     expect(importLabel("a\nb.csv")).toBe("Import “a b.csv”");
     expect(importLabel(`${"x".repeat(300)}.csv`).length).toBeLessThanOrEqual(200);
@@ -208,6 +208,7 @@ describe("the planning worker", () => {
     static made: FakeWorker[] = [];
     onmessage: ((event: MessageEvent<PlanReply>) => void) | null = null;
     onerror: ((event: ErrorEvent) => void) | null = null;
+    onmessageerror: ((event: MessageEvent) => void) | null = null;
     posted: PlanRequest[] = [];
     constructor() {
       FakeWorker.made.push(this);
@@ -237,7 +238,7 @@ describe("the planning worker", () => {
   });
   const mapping = mappingOf(guessForm(csv, doc).form);
 
-  it("plans what planImport plans, and answers a request it cannot serve", () => {
+  it("answers a plan with its summary, and hands its operation over only when asked", () => {
     const replies: PlanReply[] = [];
     deliver = (reply) => replies.push(reply);
     send({ kind: "plan", id: 1, version: 1, mapping, label: "x" });
@@ -245,12 +246,43 @@ describe("the planning worker", () => {
     send({ kind: "document", version: 7, document: doc });
     send({ kind: "plan", id: 2, version: 6, mapping, label: "x" });
     send({ kind: "plan", id: 3, version: 7, mapping, label: "Import “s”" });
+    send({ kind: "operation", id: 4, plan: 2 });
+    send({ kind: "operation", id: 5, plan: 3 });
     expect(replies.map((r) => [r.id, r.kind])).toEqual([
       [1, "failed"],
       [2, "failed"],
       [3, "plan"],
+      [4, "failed"],
+      [5, "operation"],
     ]);
-    expect(replies[2]).toEqual({ kind: "plan", id: 3, plan: planImport(csv, mapping, doc, "Import “s”") });
+    const plan = planImport(csv, mapping, doc, "Import “s”");
+    expect(replies[2]).toEqual({ kind: "plan", id: 3, plan: summarize(plan, 3) });
+    const batch = replies[4]?.kind === "operation" ? replies[4].batch : null;
+    expect(batch && unpackBatch(batch, doc)).toEqual(plan.operation);
+  });
+
+  it("sums a large plan up in its counts and first rows, and packs its operation losslessly", () => {
+    const rows: Sheet["rows"] = [["Measure", "Period", "Value", "Note"]];
+    for (const m of doc.measures) for (const p of doc.periods) rows.push([m.name, p.label, 0.5, `n${rows.length}`]);
+    rows.push(["nobody", "2025-Q1", 1, ""]);
+    const big = file({ name: "s", rows });
+    const plan = planImport(big, { ...mapping, noteColumn: 3 }, doc, "big");
+    expect(plan.entries.length).toBeGreaterThan(SUMMARY_ENTRIES);
+    expect(plan.operation.operations.length).toBeGreaterThan(0);
+    const summary = summarize(plan, 9);
+    const { operation: _operation, entries: _entries, ...counts } = plan;
+    expect(summary).toEqual({ ...counts, id: 9, label: "big", entries: plan.entries.slice(0, SUMMARY_ENTRIES) });
+    expect(summary.problems.at(-1)?.message).toMatch(/unknown measure/);
+    const packed = packBatch(plan.operation, doc);
+    expect(packed.notes).toHaveLength(plan.operation.operations.length);
+    expect(unpackBatch(packed, doc)).toEqual(plan.operation);
+    // Without a note column, notes are left as the cells have them (no `note` at all).
+    const bare = planImport(big, mapping, doc, "bare");
+    expect(packBatch(bare.operation, doc).notes).toBeNull();
+    expect(unpackBatch(packBatch(bare.operation, doc), doc)).toEqual(bare.operation);
+    // Indexes that are not the document's are refused, never turned into undefined ids.
+    expect(() => unpackBatch({ ...packed, measures: packed.measures.map(() => 1e6) }, doc)).toThrow(/does not fit/);
+    expect(() => unpackBatch({ ...packed, values: packed.values.slice(1) }, doc)).toThrow(/incomplete/);
   });
 
   it("runs one plan at a time, and a newer mapping replaces the one waiting", async () => {
@@ -264,20 +296,42 @@ describe("the planning worker", () => {
     ]);
     expect(outcomes[1]).toEqual({ superseded: true });
     expect(outcomes[0]).toMatchObject({ plan: { problemCount: 0 } });
-    expect(outcomes[2]).toMatchObject({ plan: { problemCount: 1, operation: { label: "c" } } });
+    expect(outcomes[2]).toMatchObject({ plan: { problemCount: 1, label: "c" } });
     // The file and the document went once; only the two plans that ran were asked for.
     expect(fake.posted.map((m) => m.kind)).toEqual(["file", "document", "plan", "plan"]);
+    // Only the last plan's operation can be had: an older one says the preview changed.
+    const first = outcomes[0] as { plan: PlanSummary };
+    expect(await worker.operation(first.plan)).toEqual({ error: expect.stringMatching(/preview changed/) });
+    const last = outcomes[2] as { plan: PlanSummary };
+    expect(await worker.operation(last.plan)).toEqual({ operation: planImport(csv, byId, doc, "c").operation, doc });
     worker.terminate();
   });
 
-  it("plans in this thread once the worker has failed", async () => {
+  it("plans in this thread once the worker has failed, with the same summary", async () => {
     const worker = new PlanWorker();
     const fake = FakeWorker.made.at(-1) as FakeWorker;
     const pending = worker.plan(csv, doc, mapping, "a");
     fake.onerror?.({ message: "worker crashed", preventDefault() {} } as ErrorEvent);
     expect(await pending).toEqual({ error: "worker crashed" });
     const after = await worker.plan(csv, doc, mapping, "b");
-    expect(after).toEqual({ plan: planImport(csv, mapping, doc, "b") });
+    const plan = planImport(csv, mapping, doc, "b");
+    expect(after).toEqual({ plan: summarize(plan, (after as { plan: PlanSummary }).plan.id) });
+    expect(await worker.operation((after as { plan: PlanSummary }).plan)).toEqual({ operation: plan.operation, doc });
+    worker.terminate();
+  });
+
+  it("treats a message it cannot read as a stopped worker, and still imports the plan it answered", async () => {
+    const worker = new PlanWorker();
+    const fake = FakeWorker.made.at(-1) as FakeWorker;
+    const answered = (await worker.plan(csv, doc, mapping, "a")) as { plan: PlanSummary };
+    const pending = worker.plan(csv, doc, { ...mapping, measureBy: "id" }, "b");
+    fake.onmessageerror?.({} as MessageEvent);
+    expect(await pending).toEqual({ error: expect.any(String) });
+    // The worker that kept the plan is gone: its operation is planned again here.
+    expect(await worker.operation(answered.plan)).toEqual({
+      operation: planImport(csv, mapping, doc, "a").operation,
+      doc,
+    });
     worker.terminate();
   });
 });

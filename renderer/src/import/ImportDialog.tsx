@@ -8,13 +8,15 @@ import { type RefObject, useEffect, useId, useRef, useState } from "react";
 import "./import.css";
 import { quote } from "../../../shared/domain/readable-path.ts";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
-import type { ImportPlan } from "../../../shared/interchange/actuals-import.ts";
 import type { ImportFile } from "../../../shared/interchange/table.ts";
 import { type DialogError, DialogErrorText, Modal } from "../common/Modal.tsx";
 import { useApi, useDocumentStore, useStoreApi } from "../state/context.tsx";
-import { counted, type Guess, guessForm, importLabel, type MappingForm, shortText } from "./import-form.ts";
+import { counted } from "../../../shared/display/count.ts";
+import { shortText } from "../../../shared/domain/readable-path.ts";
+import { type Guess, guessForm, importLabel, type MappingForm } from "./import-form.ts";
 import { MappingFields } from "./MappingFields.tsx";
 import { PlanPreview } from "./PlanPreview.tsx";
+import type { PlanSummary } from "./plan-summary.ts";
 import { SheetPreview } from "./SheetPreview.tsx";
 import { useImportPlan } from "./use-import-plan.ts";
 
@@ -49,7 +51,7 @@ export function ImportDialog() {
   const mappingRef = useRef<HTMLFieldSetElement>(null);
 
   const label = loaded ? importLabel(loaded.file.fileName) : "";
-  const { plan, current, error } = useImportPlan(loaded?.file ?? null, loaded?.form ?? null, doc, label);
+  const { plan, current, error, operationOf } = useImportPlan(loaded?.file ?? null, loaded?.form ?? null, doc, label);
 
   // The modal focuses its first control (Close) when it opens; the first step's one action is better.
   useEffect(() => {
@@ -107,14 +109,34 @@ export function ImportDialog() {
     if (!plan || !loaded || !canImport) return;
     setBusy("importing");
     setFailure(null);
-    const result = await store.getState().edit(plan.operation);
-    setBusy(null);
-    if (!result.ok) {
-      setFailure({ title: "The actuals were not imported", error: { kind: "edit-refused", message: result.message } });
-      return;
+    try {
+      // Let "Importing…" paint before the work that follows holds the thread.
+      await nextFrame();
+      const planned = await operationOf(plan);
+      if ("error" in planned) {
+        setFailure({ title: "The actuals were not imported", error: { kind: "edit-refused", message: planned.error } });
+        return;
+      }
+      // planImport checked every value against this very document: the local dry run would repeat
+      // it (seconds for a large import). Main still checks, and its refusal is shown.
+      const result = await store.getState().edit(planned.operation, { checkedAgainst: planned.doc });
+      if (!result.ok) {
+        setFailure({
+          title: "The actuals were not imported",
+          error: { kind: "edit-refused", message: result.message },
+        });
+        return;
+      }
+      setDone({ values, fileName: loaded.file.fileName, label: plan.label });
+      setTimeout(() => doneRef.current?.focus(), 0);
+    } catch (e) {
+      setFailure({
+        title: "The actuals were not imported",
+        error: { kind: "internal", message: e instanceof Error ? e.message : String(e) },
+      });
+    } finally {
+      setBusy(null);
     }
-    setDone({ values, fileName: loaded.file.fileName, label: plan.operation.label });
-    setTimeout(() => doneRef.current?.focus(), 0);
   };
 
   if (done) {
@@ -214,7 +236,7 @@ function ImportStep({
 }: {
   loaded: Loaded;
   doc: ScorecardDocument;
-  plan: ImportPlan | null;
+  plan: PlanSummary | null;
   stale: boolean;
   error: string | null;
   onChange: (form: MappingForm) => void;
@@ -247,13 +269,25 @@ function ImportStep({
 }
 
 /** Why Import is off, or what it will do: said next to the button. */
-function blockedReason(plan: ImportPlan | null, values: number, problems: number): string {
+function blockedReason(plan: PlanSummary | null, values: number, problems: number): string {
   if (!plan) return "";
   if (problems > 0)
     return "Fix the rows above in your spreadsheet, or change the mapping: an import is all or nothing.";
   if (values === 0)
     return plan.unchanged > 0 ? "The scorecard already has every value in the file." : "There are no values to import.";
   return "One step: Undo takes it all back.";
+}
+
+/** The next frame, or 50 ms when frames are not drawn (a hidden window): whichever comes first. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 50);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      // rAF runs before the paint: wait for the task after it.
+      setTimeout(resolve, 0);
+    });
+  });
 }
 
 function undoKeys(): string {

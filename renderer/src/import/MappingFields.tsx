@@ -3,7 +3,8 @@ import { type ReactNode, type Ref, useId, useMemo, useState } from "react";
 import { columnLetter } from "../../../shared/interchange/actuals-import.ts";
 import type { ImportLayout, MeasureKey } from "../../../shared/interchange/import-mapping.ts";
 import type { ImportFile } from "../../../shared/interchange/table.ts";
-import { type ColumnChoice, columnChoices, headerRowOf, type MappingForm, shortText } from "./import-form.ts";
+import { shortText } from "../../../shared/domain/readable-path.ts";
+import { type ColumnChoice, columnChoices, headerRowOf, type MappingForm } from "./import-form.ts";
 
 const LAYOUTS: Array<{ value: ImportLayout; label: string }> = [
   { value: "rows", label: "One row per value: measure, period, value" },
@@ -44,7 +45,7 @@ export function MappingFields({
               {file.sheets.map((s, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: sheets are chosen by position; names may repeat.
                 <option key={i} value={i}>
-                  {shortText(s.name) || `Sheet ${i + 1}`}
+                  {shortText(s.name, 40) || `Sheet ${i + 1}`}
                 </option>
               ))}
             </select>

@@ -1,12 +1,14 @@
 /**
  * What the import would do: the counts, every problem by row and column, and the values with
- * what the scorecard holds now. Long lists are cut for drawing, never for the counts.
+ * what the scorecard holds now. Long lists are cut (by the worker's summary and for drawing),
+ * never for the counts.
  */
 import { useId, useMemo } from "react";
 import { formatValue } from "../../../shared/display/numbers.ts";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
-import type { ImportPlan } from "../../../shared/interchange/actuals-import.ts";
-import { counted, shortText } from "./import-form.ts";
+import { counted } from "../../../shared/display/count.ts";
+import { shortText } from "../../../shared/domain/readable-path.ts";
+import type { PlanSummary } from "./plan-summary.ts";
 
 /** Rows drawn in each table: enough to read, few enough that a 100,000-row file stays quick. */
 const SHOWN_PROBLEMS = 500;
@@ -21,7 +23,7 @@ export function PlanPreview({
   error,
 }: {
   doc: ScorecardDocument;
-  plan: ImportPlan | null;
+  plan: PlanSummary | null;
   stale: boolean;
   error: string | null;
 }) {
@@ -46,7 +48,7 @@ export function PlanPreview({
   );
 }
 
-function countsText(plan: ImportPlan | null, stale: boolean): string {
+function countsText(plan: PlanSummary | null, stale: boolean): string {
   if (!plan) return "Checking the rows…";
   const total = plan.added + plan.changed + plan.unchanged;
   const text =
@@ -56,7 +58,7 @@ function countsText(plan: ImportPlan | null, stale: boolean): string {
   return stale ? `${text} Checking again…` : text;
 }
 
-function ProblemsTable({ plan, stale }: { plan: ImportPlan; stale: boolean }) {
+function ProblemsTable({ plan, stale }: { plan: PlanSummary; stale: boolean }) {
   const id = useId();
   const shown = plan.problems.slice(0, SHOWN_PROBLEMS);
   const more = plan.problemCount - shown.length;
@@ -96,7 +98,7 @@ function ProblemsTable({ plan, stale }: { plan: ImportPlan; stale: boolean }) {
   );
 }
 
-function EntriesTable({ plan, doc, stale }: { plan: ImportPlan; doc: ScorecardDocument; stale: boolean }) {
+function EntriesTable({ plan, doc, stale }: { plan: PlanSummary; doc: ScorecardDocument; stale: boolean }) {
   const id = useId();
   const names = useMemo(
     () => ({
@@ -106,7 +108,8 @@ function EntriesTable({ plan, doc, stale }: { plan: ImportPlan; doc: ScorecardDo
     [doc],
   );
   const shown = plan.entries.slice(0, SHOWN_ENTRIES);
-  const more = plan.entries.length - shown.length;
+  // The summary lists the first values only; the counts cover them all.
+  const more = plan.added + plan.changed + plan.unchanged - shown.length;
   return (
     <div className={`import-table-block${stale ? " is-stale" : ""}`}>
       <h4 id={id}>Values</h4>

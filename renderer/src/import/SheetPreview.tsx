@@ -3,7 +3,8 @@ import { useId, useMemo } from "react";
 import { plainText, quote } from "../../../shared/domain/readable-path.ts";
 import { columnLetter } from "../../../shared/interchange/actuals-import.ts";
 import { cellText, type Sheet } from "../../../shared/interchange/table.ts";
-import { type MappingForm, previewRange, sheetWidth, shortText } from "./import-form.ts";
+import { shortText } from "../../../shared/domain/readable-path.ts";
+import { type MappingForm, previewRange, sheetWidth } from "./import-form.ts";
 
 /** Columns drawn in the preview; the selects still offer every column. */
 const PREVIEW_COLUMNS = 30;

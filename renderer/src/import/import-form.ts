@@ -3,7 +3,7 @@
  * ImportMapping for the planner (shared/interchange/actuals-import.ts), and how cells of an
  * untrusted sheet are shown (as short, one-line plain text).
  */
-import { plainText, quote } from "../../../shared/domain/readable-path.ts";
+import { plainText, quote, shortText } from "../../../shared/domain/readable-path.ts";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import { columnLetter, guessMapping, whyNoMapping } from "../../../shared/interchange/actuals-import.ts";
 import type { ImportLayout, ImportMapping, MeasureKey } from "../../../shared/interchange/import-mapping.ts";
@@ -30,11 +30,6 @@ const WIDTH_SCAN_ROWS = 1000;
 export const MAX_COLUMNS = 200;
 
 /** Untrusted text fit for one line of a cell or an option: flattened, without direction tricks, cut short. */
-export function shortText(text: string, max = 40): string {
-  const flat = plainText(text);
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
 /** The number of columns the sheet uses near its top (where the header and the first rows are). */
 export function sheetWidth(sheet: Sheet): number {
   let width = 0;
@@ -55,7 +50,7 @@ export function columnChoices(sheet: Sheet, headerRow: number): ColumnChoice[] {
   const count = Math.min(Math.max(sheetWidth(sheet), 1), MAX_COLUMNS);
   const out: ColumnChoice[] = [];
   for (let index = 0; index < count; index++) {
-    const name = shortText(cellText(header[index]));
+    const name = shortText(cellText(header[index]), 40);
     out.push({ index, label: name ? `${columnLetter(index)} · ${name}` : columnLetter(index) });
   }
   return out;
@@ -129,9 +124,6 @@ export function previewRange(sheet: Sheet, headerRow: number, count = 10): { fir
   const first = Math.max(0, Math.min(headerRow - 2, sheet.rows.length - count));
   return { first, rows: sheet.rows.slice(first, first + count) };
 }
-
-/** "1 value", "3 values": the shared helper, kept here for the dialog's imports. */
-export { counted } from "../../../shared/display/count.ts";
 
 /** The undo step's name: the file it came from, kept short and on one line. */
 export function importLabel(fileName: string): string {

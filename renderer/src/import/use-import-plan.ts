@@ -5,10 +5,10 @@
  */
 import { useEffect, useState } from "react";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
-import type { ImportPlan } from "../../../shared/interchange/actuals-import.ts";
 import type { ImportFile } from "../../../shared/interchange/table.ts";
 import { type MappingForm, mappingOf } from "./import-form.ts";
-import { PlanWorker } from "./plan-protocol.ts";
+import { type BatchOutcome, PlanWorker } from "./plan-protocol.ts";
+import type { PlanSummary } from "./plan-summary.ts";
 
 /** Large sheets wait for the controls to rest a moment: a typed "12" plans row 12, not row 1 first. */
 const QUICK_ROWS = 5_000;
@@ -16,15 +16,17 @@ const SETTLE_MS = 150;
 
 export interface PlanState {
   /** The latest plan made (possibly for an earlier mapping), or null before the first. */
-  plan: ImportPlan | null;
+  plan: PlanSummary | null;
   /** The plan is for the mapping, file and document on screen now (Import may use it). */
   current: boolean;
   /** Planning failed unexpectedly: said in the dialog instead of breaking the window. */
   error: string | null;
+  /** The operation of `plan` (asked when the user imports), with the document it was checked against. */
+  operationOf: (plan: PlanSummary) => Promise<BatchOutcome>;
 }
 
 interface Made {
-  plan: ImportPlan | null;
+  plan: PlanSummary | null;
   error: string | null;
   file: ImportFile;
   form: MappingForm;
@@ -71,6 +73,8 @@ export function useImportPlan(
     };
   }, [worker, file, form, doc, label]);
 
-  if (!made || !file || made.file !== file) return { plan: null, current: false, error: null };
-  return { plan: made.plan, current: made.form === form && made.doc === doc, error: made.error };
+  const operationOf = (plan: PlanSummary): Promise<BatchOutcome> =>
+    worker ? worker.operation(plan) : Promise.resolve({ error: "The import is not ready." });
+  if (!made || !file || made.file !== file) return { plan: null, current: false, error: null, operationOf };
+  return { plan: made.plan, current: made.form === form && made.doc === doc, error: made.error, operationOf };
 }

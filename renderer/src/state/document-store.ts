@@ -46,6 +46,15 @@ export interface Notice {
  */
 export type Edit = Operation | ((doc: ScorecardDocument) => Operation | null);
 
+/**
+ * `checkedAgainst`: the document the operation was already checked against with the same rules
+ * (a planned import: hundreds of thousands of values). The local dry run is skipped only while
+ * the store still shows that very document object; main checks it regardless.
+ */
+export interface EditOptions {
+  checkedAgainst?: ScorecardDocument;
+}
+
 /** The outcome of one edit, for the editor that asked: accepted, or why not. */
 export type EditResult = { ok: true } | { ok: false; problems: Problem[]; message: string };
 
@@ -80,8 +89,8 @@ export interface DocumentActions {
   load(): Promise<void>;
   /** Shows a snapshot main returned (open, create, Save As). */
   show(snapshot: DocumentSnapshot): void;
-  /** Checks the edit locally, sends it, and applies what main committed. */
-  edit(edit: Edit): Promise<EditResult>;
+  /** Checks the edit locally (unless `options` says it was), sends it, and applies what main committed. */
+  edit(edit: Edit, options?: EditOptions): Promise<EditResult>;
   /** The same check without sending: for inline validation while typing. */
   check(edit: Edit): Problem[];
   undo(): Promise<void>;
@@ -218,12 +227,13 @@ export function createDocumentStore(api: ScorecardApi): DocumentStore {
         return state && op ? problemsOf(state, op) : [];
       },
 
-      edit(edit) {
+      edit(edit, options) {
         return serial(async (): Promise<EditResult> => {
           if (!state) return { ok: false, problems: [], message: "No document is open." };
           const op = resolve(edit);
           if (!op) return { ok: true };
-          const problems = problemsOf(state, op);
+          const checked = options?.checkedAgainst !== undefined && options.checkedAgainst === get().doc;
+          const problems = checked ? [] : problemsOf(state, op);
           if (problems.length > 0) {
             const message = formatProblem(problems[0] as Problem);
             set({ notice: { title: "This change was not made", message, problems: problems.map(formatProblem) } });
@@ -264,6 +274,8 @@ export function createDocumentStore(api: ScorecardApi): DocumentStore {
 
       command(command) {
         const s = get();
+        // A menu command never replaces an open dialog (one may be mid-save, printing its page).
+        const dialogFree = s.dialog === null;
         switch (command) {
           case "undo":
             void s.undo();
@@ -284,16 +296,16 @@ export function createDocumentStore(api: ScorecardApi): DocumentStore {
             s.setView("scenarios");
             return;
           case "new-from-template":
-            s.openDialog("new-from-template");
+            if (dialogFree) s.openDialog("new-from-template");
             return;
           case "share":
-            if (s.doc) s.openDialog("share");
+            if (s.doc && dialogFree) s.openDialog("share");
             return;
           case "export-pdf":
-            if (s.doc) s.openDialog("report");
+            if (s.doc && dialogFree) s.openDialog("report");
             return;
           case "import-actuals":
-            if (s.doc) s.openDialog("import");
+            if (s.doc && dialogFree) s.openDialog("import");
             return;
           case "toggle-workshop":
             if (s.doc) void s.setWorkshop(!s.workshop);
