@@ -74,10 +74,15 @@ export function plainText(text: string): string {
   return text.replace(/\s+/g, " ").replace(UNSAFE_CHARACTERS, "\uFFFD").trim();
 }
 
+/** Text from a file on one line, free of direction tricks, cut to `max` characters (the last an ellipsis when cut). */
+export function shortText(text: string, max: number): string {
+  const flat = plainText(text);
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
 /** Names come from files: keep them short in messages, on one line, and free of direction tricks. */
 export function quote(name: string): string {
-  const flat = plainText(name);
-  return `“${flat.length > 60 ? `${flat.slice(0, 59)}…` : flat}”`;
+  return `“${shortText(name, 60)}”`;
 }
 
 /** An id read from a file, fit for a one-line message: a UUID as is, anything else quoted. */

@@ -1,7 +1,6 @@
 /** Counts as the UI writes them ("1 value", "12,000 values"): one helper, shared/display/count.ts. */
 import { describe, expect, it } from "vitest";
 import { counted } from "../../shared/display/count.ts";
-import * as importForm from "../../renderer/src/import/import-form.ts";
 
 describe("counted", () => {
   it("writes the number with en-US thousands separators and the singular only for exactly one", () => {
@@ -20,9 +19,5 @@ describe("counted", () => {
     expect(counted(3, "copy", "copies")).toBe("3 copies");
     expect(counted(1, "more problem")).toBe("1 more problem");
     expect(counted(4, "more problem")).toBe("4 more problems");
-  });
-
-  it("is the one the import dialog uses, not a twin", () => {
-    expect(importForm.counted).toBe(counted);
   });
 });
