@@ -3,7 +3,7 @@
  * ImportMapping for the planner (shared/interchange/actuals-import.ts), and how cells of an
  * untrusted sheet are shown (as short, one-line plain text).
  */
-import { plainText, quote, shortText } from "../../../shared/domain/readable-path.ts";
+import { quote, shortText } from "../../../shared/domain/readable-path.ts";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import { columnLetter, guessMapping, whyNoMapping } from "../../../shared/interchange/actuals-import.ts";
 import type { ImportLayout, ImportMapping, MeasureKey } from "../../../shared/interchange/import-mapping.ts";
