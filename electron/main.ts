@@ -19,10 +19,10 @@ import { APP_NAME, DocumentWindows, fileStores, type WindowHost } from "./docume
 import { documentsInArgv } from "./documents/launch-args.ts";
 import { type Settings, SettingsFile, withRecent } from "./documents/settings-file.ts";
 import { placeWindow } from "./documents/window-bounds.ts";
-import { FileWriteFailed } from "./file/errors.ts";
 import { createAppActions } from "./menu/app-actions.ts";
 import { buildMenuTemplate } from "./menu/template.ts";
 import { electronPdfOptions } from "./report/pdf-options.ts";
+import { printFailed } from "./report/pdf-output.ts";
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from "./security/app-protocol.ts";
 import { lockDownContents } from "./security/navigation.ts";
 import { windowOptions } from "./security/window-options.ts";
@@ -214,15 +214,12 @@ function start(): void {
       themeChanged,
       closeWindow: (id) => host.close(id),
       async printToPdf(id, pageSize) {
-        // A failure is told in the report dialog as a failed write, like a print that gave no PDF.
-        const failed = (why: string, cause?: unknown) =>
-          new FileWriteFailed(`The report could not be printed: ${why}. Nothing was written.`, { cause });
         const win = windows.get(id);
-        if (!win || win.isDestroyed()) throw failed("the window is gone");
+        if (!win || win.isDestroyed()) throw printFailed("the window is gone");
         try {
           return new Uint8Array(await win.webContents.printToPDF(electronPdfOptions(pageSize)));
         } catch (error) {
-          throw failed(error instanceof Error ? error.message : String(error), error);
+          throw printFailed(error instanceof Error ? error.message : String(error), error);
         }
       },
       revealFile: (file) => shell.showItemInFolder(file),

@@ -6,20 +6,14 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { CsvTable, DocumentSnapshot, MainEvent, OpenOutcome } from "../../shared/api/contract.ts";
-import { toDocumentJson } from "../../shared/document-json.ts";
+import type { DocumentSnapshot, MainEvent, OpenOutcome } from "../../shared/api/contract.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
-import { tableToCsv } from "../../shared/interchange/csv-text.ts";
-import { exportTable } from "../../shared/interchange/workbook-tables.ts";
 import { writeFileAtomically, writeDataAtomically } from "../file/copy.ts";
 import { FileWriteFailed } from "../file/errors.ts";
 import { ScorecardStore, type StoreOptions } from "../file/store.ts";
-import { documentToXlsx } from "../interchange/xlsx-write.ts";
+import { type ExportFormat, exportData } from "../interchange/export-data.ts";
 
 export const APP_NAME = "Scorecard Studio";
-
-/** What File ▸ Export and the `exportDocument` API write: JSON, the workbook, or one table as CSV. */
-export type ExportFormat = "json" | "xlsx" | { csv: CsvTable };
 
 export interface WindowHost {
   /** Opens a new, empty window, reports it through DocumentWindows.added, and returns its id; the page asks for its document once loaded. */
@@ -180,13 +174,7 @@ export class DocumentWindows {
   async exportTo(windowId: number, target: string, format: ExportFormat): Promise<void> {
     const doc = this.storeOf(windowId).document();
     this.refuseOpenTarget(target); // before the work of building a workbook, not only after it
-    const data =
-      format === "json"
-        ? toDocumentJson(doc)
-        : format === "xlsx"
-          ? await documentToXlsx(doc)
-          : tableToCsv(exportTable(doc, format.csv));
-    this.writeExport(target, data);
+    this.writeExport(target, await exportData(doc, format));
   }
 
   /** Writes an export atomically, never over a file a window is editing. */

@@ -17,7 +17,6 @@ import type { Status } from "../../shared/scoring/status.ts";
 import {
   type ColumnKind,
   type Table,
-  type TableOptions,
   type WorkbookTables,
   workbookTables,
 } from "../../shared/interchange/workbook-tables.ts";
@@ -44,8 +43,8 @@ const WIDTH_SAMPLE = 500;
 const MAX_WIDTH = 60;
 
 /** The workbook of `doc` as XLSX bytes. */
-export async function documentToXlsx(doc: ScorecardDocument, options: TableOptions = {}): Promise<Buffer> {
-  return writeWorkbook(workbookTables(doc, options));
+export async function documentToXlsx(doc: ScorecardDocument): Promise<Buffer> {
+  return writeWorkbook(workbookTables(doc));
 }
 
 async function writeWorkbook(book: WorkbookTables): Promise<Buffer> {

@@ -10,7 +10,8 @@ import type { ApiError } from "../../shared/api/errors.ts";
 import { toFailure } from "../api/errors.ts";
 import { chooseSaveTarget } from "../api/file-kinds.ts";
 import type { Dialogs, Services } from "../api/handlers.ts";
-import type { DocumentWindows, ExportFormat, WindowHost } from "../documents/document-windows.ts";
+import type { DocumentWindows, WindowHost } from "../documents/document-windows.ts";
+import type { ExportFormat } from "../interchange/export-data.ts";
 import type { MenuActions } from "./template.ts";
 
 export interface AppDialogs extends Dialogs {

@@ -4,7 +4,8 @@
  * read every item; the adapter hands it to Electron's Menu.buildFromTemplate as it is.
  */
 import type { Command, CsvTable } from "../../shared/api/contract.ts";
-import { APP_NAME, type ExportFormat } from "../documents/document-windows.ts";
+import { APP_NAME } from "../documents/document-windows.ts";
+import type { ExportFormat } from "../interchange/export-data.ts";
 
 /** The Electron roles this menu uses (a subset of MenuItemConstructorOptions["role"]). */
 export type Role =

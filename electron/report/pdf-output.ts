@@ -31,8 +31,16 @@ const TREE_COUNT = [
   /\/Count\s+(\d+)[^<>]*?\/Type\s*\/Pages(?![A-Za-z0-9#])/g,
 ];
 
+/**
+ * A print that gave no PDF, for main's printToPdf (the window gone, Chromium failing) and for the
+ * checks here alike: the report dialog tells it as a failed write.
+ */
+export function printFailed(why: string, cause?: unknown): FileWriteFailed {
+  return new FileWriteFailed(`The report could not be printed: ${why}. Nothing was written.`, { cause });
+}
+
 function refuse(why: string): never {
-  throw new FileWriteFailed(`The report could not be printed: ${why}. Nothing was written.`);
+  throw printFailed(why);
 }
 
 export function pdfBytes(data: Uint8Array): { bytes: Uint8Array; pages: number } {

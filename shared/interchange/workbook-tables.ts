@@ -58,11 +58,6 @@ export interface WorkbookTables {
   tables: Table[];
 }
 
-export interface TableOptions {
-  /** Period to score, as an index in start-date order; default the latest. */
-  periodIndex?: number;
-}
-
 /** The sheets of the workbook, in order. The long list of actuals is CSV only (see docs/exports.md). */
 export const WORKBOOK_TABLES = [
   "scorecard",
@@ -84,8 +79,8 @@ const SHEET_NAMES: Record<CsvTable, string> = {
 };
 
 /** Every workbook table of `doc`, scored once. */
-export function workbookTables(doc: ScorecardDocument, options: TableOptions = {}): WorkbookTables {
-  const context = new Context(doc, options);
+export function workbookTables(doc: ScorecardDocument): WorkbookTables {
+  const context = new Context(doc);
   const view = context.view();
   return {
     title: doc.scorecard.title,
@@ -97,8 +92,8 @@ export function workbookTables(doc: ScorecardDocument, options: TableOptions = {
 }
 
 /** One table of `doc` (a CSV export); scores only when the table shows scores. */
-export function exportTable(doc: ScorecardDocument, name: CsvTable, options: TableOptions = {}): Table {
-  return BUILDERS[name](new Context(doc, options));
+export function exportTable(doc: ScorecardDocument, name: CsvTable): Table {
+  return BUILDERS[name](new Context(doc));
 }
 
 /** What several tables share, computed at most once: the scoring model, its scores and lookups. */
@@ -106,10 +101,7 @@ class Context {
   private scoring: { model: ScoringModel; view: ScorecardView } | null = null;
   private places: Map<string, Place> | null = null;
 
-  constructor(
-    readonly doc: ScorecardDocument,
-    private readonly options: TableOptions,
-  ) {}
+  constructor(readonly doc: ScorecardDocument) {}
 
   model(): ScoringModel {
     return this.scored().model;
@@ -122,8 +114,7 @@ class Context {
   private scored() {
     if (!this.scoring) {
       const model = compileModel(this.doc);
-      const k = this.options.periodIndex ?? model.periodCount - 1;
-      this.scoring = { model, view: viewOf(model, scoreAll(model), k) };
+      this.scoring = { model, view: viewOf(model, scoreAll(model), model.periodCount - 1) };
     }
     return this.scoring;
   }
@@ -152,7 +143,8 @@ interface Place {
   perspective: string;
 }
 
-const col = (header: string, kind: ColumnKind): TableColumn => ({ header, kind });
+/** A column; its header keeps its literal type, so a table can name its cells by header. */
+const col = <H extends string>(header: H, kind: ColumnKind) => ({ header, kind });
 
 const BUILDERS: Record<CsvTable, (c: Context) => Table> = {
   scorecard: scorecardTable,
@@ -192,62 +184,57 @@ function scorecardTable(c: Context): Table {
     col("period", "text"),
     col("id", "text"),
   ];
+  type Cells = Partial<Record<(typeof columns)[number]["header"], TableValue>>;
   const rows: TableValue[][] = [];
   const depth: number[] = [];
+  // Cells by header, so a moved column takes its values along; a column a row does not name is
+  // empty. Every row is of the scored period.
+  const push = (d: number, cells: Cells) => {
+    const row: Cells = { ...cells, period };
+    rows.push(columns.map((column) => row[column.header] ?? null));
+    depth.push(d);
+  };
   const node = (
     level: string,
     d: number,
     n: { id: string; name: string; score: number | null; status: Status; coverage: number; trend: number | null },
   ) => {
-    const weight = weights.get(n.id) ?? null;
-    rows.push([level, n.name, weight, null, null, null, n.score, n.status, n.coverage, n.trend, null, period, n.id]);
-    depth.push(d);
+    const { id, name, score, status, coverage, trend } = n;
+    push(d, { level, name, weight: weights.get(id) ?? null, score, status, coverage, trend, id });
   };
   const o = view.overall;
-  rows.push(["overall", "Overall", null, null, null, null, o.score, o.status, o.coverage, o.trend, null, period, null]);
-  depth.push(0);
+  push(0, {
+    level: "overall",
+    name: "Overall",
+    score: o.score,
+    status: o.status,
+    coverage: o.coverage,
+    trend: o.trend,
+  });
   for (const [name, score] of [
     ["Leading index", view.leadingIndex],
     ["Lagging index", view.laggingIndex],
   ] as const) {
-    rows.push([
-      "index",
-      name,
-      null,
-      null,
-      null,
-      null,
-      score,
-      statusOf(score, thresholds),
-      null,
-      null,
-      null,
-      period,
-      null,
-    ]);
-    depth.push(0);
+    push(0, { level: "index", name, score, status: statusOf(score, thresholds) });
   }
   for (const p of view.perspectives) {
     node("perspective", 1, p);
     for (const obj of p.objectives) {
       node("objective", 2, obj);
       for (const m of obj.measures) {
-        rows.push([
-          "measure",
-          m.name,
-          weights.get(m.id) ?? null,
-          m.value,
-          m.unit,
-          m.target,
-          m.score,
-          m.status,
-          null,
-          m.trend,
-          m.stale ? "yes" : null,
-          period,
-          m.id,
-        ]);
-        depth.push(3);
+        push(3, {
+          level: "measure",
+          name: m.name,
+          weight: weights.get(m.id) ?? null,
+          value: m.value,
+          unit: m.unit,
+          target: m.target,
+          score: m.score,
+          status: m.status,
+          trend: m.trend,
+          carried_forward: m.stale ? "yes" : null,
+          id: m.id,
+        });
       }
     }
   }

@@ -11,7 +11,7 @@ import zlib from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FileChoice } from "../../shared/api/contract.ts";
 import { chromiumPdfOptions, electronPdfOptions, PAPER_IN } from "../../electron/report/pdf-options.ts";
-import { pdfBytes } from "../../electron/report/pdf-output.ts";
+import { pdfBytes, printFailed } from "../../electron/report/pdf-output.ts";
 import { FileWriteFailed } from "../../electron/file/errors.ts";
 import { createShell, type Shell } from "../support/shell-fixture.ts";
 
@@ -182,6 +182,14 @@ describe("pdfBytes", () => {
     }
     expect(() => pdfBytes("%PDF-" as unknown as Uint8Array)).toThrow(/no data/);
   });
+
+  it("says the same of a print that failed in main (printFailed), keeping the cause", () => {
+    const cause = new Error("Printing failed");
+    const error = printFailed(cause.message, cause);
+    expect(error).toBeInstanceOf(FileWriteFailed);
+    expect(error.message).toBe("The report could not be printed: Printing failed. Nothing was written.");
+    expect(error.cause).toBe(cause);
+  });
 });
 
 describe("the page options", () => {
@@ -265,6 +273,23 @@ describe("exportPdf", () => {
     expect(empty).toMatchObject({ ok: false, error: { kind: "write-failed" } });
     expect(fs.existsSync(fresh)).toBe(false);
     expect(fs.readdirSync(shell.dir).filter((f) => f.endsWith(".pdf") || f.includes(".tmp"))).toEqual(["Report.pdf"]);
+  });
+
+  it("tells a print that failed in main as a failed write, and writes nothing", async () => {
+    const file = path.join(shell.dir, "Report.pdf");
+    // What main's printToPdf throws when the window closed before it printed.
+    shell.printToPdf = async () => {
+      throw printFailed("the window is gone");
+    };
+    const result = await shell.call(win, "exportPdf", { file: await pdfToken(win, file), pageSize: "A4" });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        kind: "write-failed",
+        message: "The report could not be printed: the window is gone. Nothing was written.",
+      },
+    });
+    expect(fs.existsSync(file)).toBe(false);
   });
 
   it("needs a token from an export-pdf save dialog, of this window, used once", async () => {

@@ -3,16 +3,14 @@
  * whole document (shared/document-json.ts), the XLSX workbook (electron/interchange/xlsx-write.ts)
  * or one table of it as CSV (shared/interchange/csv-text.ts; by default the actuals one row per
  * value, the form `import-actuals` reads), to a file written atomically or, for the text formats
- * with `--out -`, to stdout. docs/exports.md lists every table and column.
+ * with `--out -`, to stdout: the same bytes as File ▸ Export (electron/interchange/export-data.ts).
+ * docs/exports.md lists every table and column.
  */
 import path from "node:path";
 import { CSV_TABLES, type CsvTable } from "../../../shared/api/contract.ts";
-import { toDocumentJson } from "../../../shared/document-json.ts";
-import { tableToCsv } from "../../../shared/interchange/csv-text.ts";
-import { exportTable } from "../../../shared/interchange/workbook-tables.ts";
 import { writeDataAtomically } from "../../file/copy.ts";
 import { readScorecardFile } from "../../file/open.ts";
-import { documentToXlsx } from "../../interchange/xlsx-write.ts";
+import { exportData } from "../../interchange/export-data.ts";
 import { parseCommand } from "../args.ts";
 import type { Command } from "../command.ts";
 import { refusal, usageError } from "../output.ts";
@@ -63,12 +61,7 @@ export const exportCommand: Command = {
       throw refusal(`${path.basename(source)}: --out names the scorecard file itself`);
     }
     const doc = readScorecardFile(source).document;
-    const data =
-      format === "xlsx"
-        ? await documentToXlsx(doc)
-        : format === "json"
-          ? toDocumentJson(doc)
-          : tableToCsv(exportTable(doc, table));
+    const data = await exportData(doc, format === "csv" ? { csv: table } : format);
     // `--out -` with xlsx was refused above: only text reaches stdout.
     if (values.out === "-" && typeof data === "string") {
       out.raw(data);
