@@ -25,6 +25,7 @@ import { type PlanReply, type PlanRequest, PlanWorker } from "../../renderer/src
 import {
   packBatch,
   SUMMARY_ENTRIES,
+  SUMMARY_PROBLEMS,
   summarize,
   type PlanSummary,
   unpackBatch,
@@ -264,14 +265,22 @@ describe("the planning worker", () => {
   it("sums a large plan up in its counts and first rows, and packs its operation losslessly", () => {
     const rows: Sheet["rows"] = [["Measure", "Period", "Value", "Note"]];
     for (const m of doc.measures) for (const p of doc.periods) rows.push([m.name, p.label, 0.5, `n${rows.length}`]);
-    rows.push(["nobody", "2025-Q1", 1, ""]);
+    for (let i = 0; i <= SUMMARY_PROBLEMS; i++) rows.push([`nobody ${i}`, "2025-Q1", 1, ""]);
     const big = file({ name: "s", rows });
     const plan = planImport(big, { ...mapping, noteColumn: 3 }, doc, "big");
     expect(plan.entries.length).toBeGreaterThan(SUMMARY_ENTRIES);
+    expect(plan.problems.length).toBeGreaterThan(SUMMARY_PROBLEMS);
     expect(plan.operation.operations.length).toBeGreaterThan(0);
     const summary = summarize(plan, 9);
-    const { operation: _operation, entries: _entries, ...counts } = plan;
-    expect(summary).toEqual({ ...counts, id: 9, label: "big", entries: plan.entries.slice(0, SUMMARY_ENTRIES) });
+    const { operation: _operation, entries: _entries, problems: _problems, ...counts } = plan;
+    expect(summary).toEqual({
+      ...counts,
+      id: 9,
+      label: "big",
+      entries: plan.entries.slice(0, SUMMARY_ENTRIES),
+      problems: plan.problems.slice(0, SUMMARY_PROBLEMS),
+    });
+    expect(summary.problems).toHaveLength(SUMMARY_PROBLEMS);
     expect(summary.problems.at(-1)?.message).toMatch(/unknown measure/);
     const packed = packBatch(plan.operation, doc);
     expect(packed.notes).toHaveLength(plan.operation.operations.length);

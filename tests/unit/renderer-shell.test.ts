@@ -1,8 +1,11 @@
-/** The window frame's pure parts: which keys mean undo/redo, and file names main will accept. */
-import { describe, expect, it } from "vitest";
+/**
+ * The window frame's pure parts: which keys mean undo/redo and how hints write them, and file
+ * names main will accept.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { REQUESTS } from "../../shared/api/contract.ts";
 import { safeFileName } from "../../renderer/src/app/document-actions.ts";
-import { historyKeyOf } from "../../renderer/src/app/shortcuts.ts";
+import { historyKeyOf, redoKeys, undoKeys } from "../../renderer/src/app/shortcuts.ts";
 import { key } from "../support/keys.ts";
 
 describe("history keys", () => {
@@ -20,6 +23,17 @@ describe("history keys", () => {
     expect(historyKeyOf(key("y", { metaKey: true }))).toBeNull();
     expect(historyKeyOf(key("y", { ctrlKey: true, shiftKey: true }))).toBeNull();
     expect(historyKeyOf(key("x", { ctrlKey: true }))).toBeNull();
+  });
+});
+
+describe("shortcut hints", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("writes undo and redo as each platform does", () => {
+    vi.stubGlobal("navigator", { platform: "MacIntel" });
+    expect([undoKeys(), redoKeys()]).toEqual(["⌘Z", "⇧⌘Z"]);
+    vi.stubGlobal("navigator", { platform: "Win32" });
+    expect([undoKeys(), redoKeys()]).toEqual(["Ctrl+Z", "Ctrl+Y"]);
   });
 });
 

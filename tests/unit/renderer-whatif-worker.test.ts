@@ -2,8 +2,8 @@
  * The what-if worker (monte-carlo.worker.ts) run in this thread against a stand-in for its scope:
  * every request gets an answer, also one for a document version a newer document replaced (the
  * view would otherwise wait for it forever, with Optimize disabled) and a Monte Carlo run a newer
- * one stopped, and the state cache
- * (state/whatif.ts) that the view's panels share.
+ * one stopped; the DocumentChannel that sends documents to it (and to the import's planning worker);
+ * and the state cache (state/whatif.ts) that the view's panels share.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
@@ -11,6 +11,8 @@ import { demoScorecard } from "../../shared/templates/demo.ts";
 import { scenarioOf } from "../../renderer/src/state/whatif.ts";
 import {
   DOCUMENT_REPLACED,
+  DocumentChannel,
+  type DocumentMessage,
   SUPERSEDED,
   type WorkerReply,
   type WorkerRequest,
@@ -75,6 +77,46 @@ describe("what-if worker", () => {
     send({ kind: "optimize", id: 21, version: 3, spend: {} });
     const answer = await answerTo(21);
     expect(answer.kind).toBe("optimize");
+  });
+});
+
+describe("document channel", () => {
+  /** A document whose actuals need three slices (2,000 rows a message). */
+  const large = (): ScorecardDocument => {
+    const doc = demo();
+    const first = doc.actuals[0];
+    if (!first) throw new Error("the demo has actuals");
+    return { ...doc, actuals: Array.from({ length: 4_500 }, (_, i) => ({ ...first, value: i })) };
+  };
+  const kinds = (posted: DocumentMessage[]) => posted.map((m) => `${m.kind}@${m.version}`);
+
+  it("sends a document once, its rows a slice per task, and resolves to its version when all are posted", async () => {
+    const posted: DocumentMessage[] = [];
+    const channel = new DocumentChannel((m) => posted.push(m));
+    const doc = large();
+    const sent = channel.send(doc);
+    // Only the emptied document goes at once: the rows wait for later tasks.
+    expect(kinds(posted)).toEqual(["document@1"]);
+    expect(channel.send(doc)).toBe(sent);
+    expect(await sent).toBe(1);
+    expect(kinds(posted)).toEqual(["document@1", "rows@1", "rows@1", "rows@1"]);
+    const held = { ...(posted[0] as Extract<DocumentMessage, { kind: "document" }>).document };
+    held.actuals = [];
+    for (const m of posted) if (m.kind === "rows") held.actuals.push(...(m.rows as ScorecardDocument["actuals"]));
+    expect(held.actuals).toEqual(doc.actuals);
+    // The same document again costs nothing.
+    expect(await channel.send(doc)).toBe(1);
+    expect(posted).toHaveLength(4);
+  });
+
+  it("drops the rows of a document a newer one replaced", async () => {
+    const posted: DocumentMessage[] = [];
+    const channel = new DocumentChannel((m) => posted.push(m));
+    const older = channel.send(large());
+    const newer = channel.send(large());
+    expect(await older).toBe(1);
+    expect(await newer).toBe(2);
+    expect(kinds(posted)).toEqual(["document@1", "document@2", "rows@2", "rows@2", "rows@2"]);
   });
 });
 

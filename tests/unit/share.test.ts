@@ -24,7 +24,7 @@ import {
   MAX_MAILTO_LENGTH,
   mailText,
   shareMailto,
-} from "../../renderer/src/app/share-mail.ts";
+} from "../../renderer/src/share/share-mail.ts";
 import { idSequence } from "../support/docs.ts";
 import { sha256 } from "../support/files.ts";
 import { createShell, type Shell } from "../support/shell-fixture.ts";

@@ -7,7 +7,7 @@ import { NewDocumentDialog } from "./NewDocumentDialog.tsx";
 import { NoticeBar } from "./NoticeBar.tsx";
 import { ImportDialog } from "../import/ImportDialog.tsx";
 import { ReportDialog } from "../report/ReportDialog.tsx";
-import { ShareDialog } from "./ShareDialog.tsx";
+import { ShareDialog } from "../share/ShareDialog.tsx";
 import { installHistoryKeys, runHistory } from "./shortcuts.ts";
 import { StartScreen } from "./StartScreen.tsx";
 

@@ -9,6 +9,7 @@ import { VIEWS } from "../state/document-store.ts";
 import { scoresOf, shownPeriod } from "../state/scores.ts";
 import { WorkshopWindow } from "../workshop/WorkshopWindow.tsx";
 import { OverallChip } from "./OverallChip.tsx";
+import { redoKeys, undoKeys } from "./shortcuts.ts";
 import { ViewContent } from "./ViewContent.tsx";
 
 const APP_NAME = "Scorecard Studio";
@@ -33,9 +34,6 @@ function HistoryButtons() {
   const history = useDocumentStore((s) => s.history);
   const undo = useDocumentStore((s) => s.undo);
   const redo = useDocumentStore((s) => s.redo);
-  const mac = navigator.platform.startsWith("Mac");
-  const undoKeys = mac ? "⌘Z" : "Ctrl+Z";
-  const redoKeys = mac ? "⇧⌘Z" : "Ctrl+Y";
   return (
     <div className="history-buttons">
       <button
@@ -43,7 +41,7 @@ function HistoryButtons() {
         onClick={() => void undo()}
         disabled={!history.undo}
         aria-label={history.undo ? `Undo ${history.undo}` : "Undo"}
-        title={history.undo ? `Undo ${history.undo} (${undoKeys})` : `Nothing to undo (${undoKeys})`}
+        title={history.undo ? `Undo ${history.undo} (${undoKeys()})` : `Nothing to undo (${undoKeys()})`}
       >
         <span aria-hidden="true">↶</span> Undo
       </button>
@@ -52,7 +50,7 @@ function HistoryButtons() {
         onClick={() => void redo()}
         disabled={!history.redo}
         aria-label={history.redo ? `Redo ${history.redo}` : "Redo"}
-        title={history.redo ? `Redo ${history.redo} (${redoKeys})` : `Nothing to redo (${redoKeys})`}
+        title={history.redo ? `Redo ${history.redo} (${redoKeys()})` : `Nothing to redo (${redoKeys()})`}
       >
         <span aria-hidden="true">↷</span> Redo
       </button>

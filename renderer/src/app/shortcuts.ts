@@ -20,6 +20,18 @@ export function historyKeyOf(
   return null;
 }
 
+const mac = () => navigator.platform.startsWith("Mac");
+
+/** The undo shortcut as this platform writes it, for tooltips and hints. */
+export function undoKeys(): string {
+  return mac() ? "⌘Z" : "Ctrl+Z";
+}
+
+/** The redo shortcut as this platform writes it. */
+export function redoKeys(): string {
+  return mac() ? "⇧⌘Z" : "Ctrl+Y";
+}
+
 /** True while the focused field holds typing that has not been committed as an edit. */
 function isEditingText(active: Element | null = document.activeElement): boolean {
   return !!active?.closest("[data-editing]");

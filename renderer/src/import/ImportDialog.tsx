@@ -6,13 +6,14 @@
  */
 import { type RefObject, useEffect, useId, useRef, useState } from "react";
 import "./import.css";
-import { quote } from "../../../shared/domain/readable-path.ts";
+import { quote, shortText } from "../../../shared/domain/readable-path.ts";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import type { ImportFile } from "../../../shared/interchange/table.ts";
+import { afterPaint } from "../common/after-paint.ts";
 import { type DialogError, DialogErrorText, Modal } from "../common/Modal.tsx";
+import { undoKeys } from "../app/shortcuts.ts";
 import { useApi, useDocumentStore, useStoreApi } from "../state/context.tsx";
 import { counted } from "../../../shared/display/count.ts";
-import { shortText } from "../../../shared/domain/readable-path.ts";
 import { type Guess, guessForm, importLabel, type MappingForm } from "./import-form.ts";
 import { MappingFields } from "./MappingFields.tsx";
 import { PlanPreview } from "./PlanPreview.tsx";
@@ -111,7 +112,7 @@ export function ImportDialog() {
     setFailure(null);
     try {
       // Let "Importing…" paint before the work that follows holds the thread.
-      await nextFrame();
+      await afterPaint();
       const planned = await operationOf(plan);
       if ("error" in planned) {
         setFailure({ title: "The actuals were not imported", error: { kind: "edit-refused", message: planned.error } });
@@ -276,20 +277,4 @@ function blockedReason(plan: PlanSummary | null, values: number, problems: numbe
   if (values === 0)
     return plan.unchanged > 0 ? "The scorecard already has every value in the file." : "There are no values to import.";
   return "One step: Undo takes it all back.";
-}
-
-/** The next frame, or 50 ms when frames are not drawn (a hidden window): whichever comes first. */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 50);
-    requestAnimationFrame(() => {
-      clearTimeout(timer);
-      // rAF runs before the paint: wait for the task after it.
-      setTimeout(resolve, 0);
-    });
-  });
-}
-
-function undoKeys(): string {
-  return navigator.platform.startsWith("Mac") ? "⌘Z" : "Ctrl+Z";
 }

@@ -1,7 +1,7 @@
 /**
  * What the import would do: the counts, every problem by row and column, and the values with
- * what the scorecard holds now. Long lists are cut (by the worker's summary and for drawing),
- * never for the counts.
+ * what the scorecard holds now. Long lists arrive cut (plan-summary.ts) and are drawn as they come;
+ * the counts cover every row.
  */
 import { useId, useMemo } from "react";
 import { formatValue } from "../../../shared/display/numbers.ts";
@@ -9,10 +9,6 @@ import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import { counted } from "../../../shared/display/count.ts";
 import { shortText } from "../../../shared/domain/readable-path.ts";
 import type { PlanSummary } from "./plan-summary.ts";
-
-/** Rows drawn in each table: enough to read, few enough that a 100,000-row file stays quick. */
-const SHOWN_PROBLEMS = 500;
-const SHOWN_ENTRIES = 200;
 
 const STATUS_TEXT = { new: "New", changed: "Changed", unchanged: "Unchanged" } as const;
 
@@ -60,8 +56,7 @@ function countsText(plan: PlanSummary | null, stale: boolean): string {
 
 function ProblemsTable({ plan, stale }: { plan: PlanSummary; stale: boolean }) {
   const id = useId();
-  const shown = plan.problems.slice(0, SHOWN_PROBLEMS);
-  const more = plan.problemCount - shown.length;
+  const more = plan.problemCount - plan.problems.length;
   return (
     <div className={`import-table-block${stale ? " is-stale" : ""}`}>
       <h4 id={id} className="import-problems-title">
@@ -82,7 +77,7 @@ function ProblemsTable({ plan, stale }: { plan: PlanSummary; stale: boolean }) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((p, i) => (
+            {plan.problems.map((p, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a row may have several problems; the order is stable.
               <tr key={i}>
                 <td className="col-row">{p.row === 0 ? "—" : p.row.toLocaleString("en-US")}</td>
@@ -107,9 +102,7 @@ function EntriesTable({ plan, doc, stale }: { plan: PlanSummary; doc: ScorecardD
     }),
     [doc],
   );
-  const shown = plan.entries.slice(0, SHOWN_ENTRIES);
-  // The summary lists the first values only; the counts cover them all.
-  const more = plan.added + plan.changed + plan.unchanged - shown.length;
+  const more = plan.added + plan.changed + plan.unchanged - plan.entries.length;
   return (
     <div className={`import-table-block${stale ? " is-stale" : ""}`}>
       <h4 id={id}>Values</h4>
@@ -137,7 +130,7 @@ function EntriesTable({ plan, doc, stale }: { plan: PlanSummary; doc: ScorecardD
             </tr>
           </thead>
           <tbody>
-            {shown.map((e) => {
+            {plan.entries.map((e) => {
               const measure = names.measures.get(e.measureId);
               const unit = measure?.unit ?? "";
               return (

@@ -1,9 +1,8 @@
 /** The top of the mapped sheet as a small grid, lettered and numbered as the spreadsheet shows it. */
 import { useId, useMemo } from "react";
-import { plainText, quote } from "../../../shared/domain/readable-path.ts";
+import { plainText, quote, shortText } from "../../../shared/domain/readable-path.ts";
 import { columnLetter } from "../../../shared/interchange/actuals-import.ts";
 import { cellText, type Sheet } from "../../../shared/interchange/table.ts";
-import { shortText } from "../../../shared/domain/readable-path.ts";
 import { type MappingForm, previewRange, sheetWidth } from "./import-form.ts";
 
 /** Columns drawn in the preview; the selects still offer every column. */

@@ -1,7 +1,8 @@
 /**
- * The Import Actuals dialog's form, without React: what the controls hold, how that becomes an
- * ImportMapping for the planner (shared/interchange/actuals-import.ts), and how cells of an
- * untrusted sheet are shown (as short, one-line plain text).
+ * The Import Actuals dialog's form, without React: what the controls hold, the columns the selects
+ * offer (named after the header row's cells), the rows the sheet preview shows, the guess the
+ * form opens with, and how the form becomes an ImportMapping for the planner
+ * (shared/interchange/actuals-import.ts).
  */
 import { quote, shortText } from "../../../shared/domain/readable-path.ts";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
@@ -29,7 +30,6 @@ const WIDTH_SCAN_ROWS = 1000;
 /** Column selects and the preview grid list at most this many columns (a hostile sheet may have 16,384). */
 export const MAX_COLUMNS = 200;
 
-/** Untrusted text fit for one line of a cell or an option: flattened, without direction tricks, cut short. */
 /** The number of columns the sheet uses near its top (where the header and the first rows are). */
 export function sheetWidth(sheet: Sheet): number {
   let width = 0;

@@ -9,12 +9,12 @@ import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import { type ImportPlan, planImport } from "../../../shared/interchange/actuals-import.ts";
 import type { ImportMapping } from "../../../shared/interchange/import-mapping.ts";
 import type { ImportFile } from "../../../shared/interchange/table.ts";
-import { documentMessages, type WorkerRequest } from "../whatif/worker-protocol.ts";
+import { DocumentChannel, type DocumentMessage } from "../whatif/worker-protocol.ts";
 import { type ImportBatch, type PackedBatch, type PlanSummary, summarize, unpackBatch } from "./plan-summary.ts";
 
 export type PlanRequest =
   | { kind: "file"; file: ImportFile }
-  | Extract<WorkerRequest, { kind: "document" | "rows" }>
+  | DocumentMessage
   | { kind: "plan"; id: number; version: number; mapping: ImportMapping; label: string }
   /** The operation of plan `plan` (the last one the worker made). */
   | { kind: "operation"; id: number; plan: number };
@@ -38,15 +38,13 @@ interface Job {
   resolve: (outcome: PlanOutcome) => void;
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const STOPPED = "The background check stopped.";
 
 export class PlanWorker {
   private worker: Worker | null;
   private sentFile: ImportFile | null = null;
-  private sentDoc: ScorecardDocument | null = null;
-  private version = 0;
-  private delivered: Promise<void> = Promise.resolve();
+  /** Sends the document a slice of rows per task, so a large one never stalls the dialog. */
+  private readonly documents = new DocumentChannel((message) => this.worker?.postMessage(message));
   private nextId = 1;
   private running: { id: number; job: Job } | null = null;
   private queued: Job | null = null;
@@ -155,30 +153,13 @@ export class PlanWorker {
       this.sentFile = job.file;
       worker.postMessage({ kind: "file", file: job.file } satisfies PlanRequest);
     }
-    if (this.sentDoc !== job.doc) {
-      this.sentDoc = job.doc;
-      this.version++;
-      this.delivered = this.deliver(worker, job.doc, this.version);
-    }
-    const version = this.version;
     this.running = { id, job };
-    void this.delivered.then(() => {
+    void this.documents.send(job.doc).then((version) => {
       if (this.running?.id === id) {
         const request: PlanRequest = { kind: "plan", id, version, mapping: job.mapping, label: job.label };
         worker.postMessage(request);
       }
     });
-  }
-
-  /** Sends the document a slice of rows per task, so a large one never stalls the dialog. */
-  private async deliver(worker: Worker, doc: ScorecardDocument, version: number): Promise<void> {
-    const [first, ...rest] = documentMessages(doc, version);
-    if (first) worker.postMessage(first);
-    for (const message of rest) {
-      await nextTask();
-      if (this.version !== version) return;
-      worker.postMessage(message);
-    }
   }
 
   /** The worker's work, on this thread: the same summary, and the plan kept for Import. */

@@ -6,12 +6,16 @@
  * made for, which both sides hold in the same order.
  */
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
-import { type ImportPlan, MAX_PROBLEMS_KEPT } from "../../../shared/interchange/actuals-import.ts";
+import type { ImportPlan } from "../../../shared/interchange/actuals-import.ts";
 import type { ImportEntry, ImportProblem } from "../../../shared/interchange/import-mapping.ts";
 import type { Operation } from "../../../shared/operations/operation.ts";
 
-/** Values the summary lists: the preview draws no more. */
+/**
+ * Rows the summary lists, and so the preview draws: enough to read, few enough that a 100,000-row
+ * file stays quick to copy and to draw. The counts cover them all.
+ */
 export const SUMMARY_ENTRIES = 200;
+export const SUMMARY_PROBLEMS = 500;
 
 export type ImportBatch = Extract<Operation, { type: "batch" }>;
 
@@ -25,7 +29,7 @@ export interface PlanSummary {
   problemCount: number;
   /** The first SUMMARY_ENTRIES values read, in sheet order. */
   entries: ImportEntry[];
-  /** The first MAX_PROBLEMS_KEPT problems, in sheet order. */
+  /** The first SUMMARY_PROBLEMS problems, in sheet order. */
   problems: ImportProblem[];
   /** The undo step's name. */
   label: string;
@@ -40,7 +44,7 @@ export function summarize(plan: ImportPlan, id: number): PlanSummary {
     unchanged: plan.unchanged,
     problemCount: plan.problemCount,
     entries: plan.entries.slice(0, SUMMARY_ENTRIES),
-    problems: plan.problems.slice(0, MAX_PROBLEMS_KEPT),
+    problems: plan.problems.slice(0, SUMMARY_PROBLEMS),
     label: plan.operation.label,
   };
 }

@@ -24,6 +24,8 @@ import { formatPoints, formatScore, valueForMoney } from "../whatif/format.ts";
 import { PrintMap } from "./PrintMap.tsx";
 import { mapScale, type ReportOptions, reportContent, reportDate, scenarioTables } from "./report-model.ts";
 
+type ReportContent = ReturnType<typeof reportContent>;
+
 interface PrintReportProps {
   doc: ScorecardDocument;
   options: ReportOptions;
@@ -54,74 +56,7 @@ export function PrintReport({ doc, options, now, onReady }: PrintReportProps) {
     <article className="print-report" data-page-size={options.pageSize} lang="en">
       <Cover doc={doc} view={view} now={now} />
 
-      <section className="report-section" aria-labelledby="report-summary">
-        <h2 id="report-summary">Perspectives</h2>
-        <p className="report-lead">
-          {view.period ? (
-            <>
-              Scores for <bdi>{view.period.label}</bdi>.{" "}
-            </>
-          ) : (
-            "This scorecard has no periods yet. "
-          )}
-          {content.perspectives.length} perspectives, {content.objectiveCount} objectives, {content.measureCount}{" "}
-          measures.
-        </p>
-        <table className="report-table summary-table">
-          <thead>
-            <tr>
-              <th scope="col">Perspective</th>
-              <th scope="col" className="num">
-                Score
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Coverage
-              </th>
-              <th scope="col" className="num">
-                Objectives
-              </th>
-              <th scope="col" className="num">
-                Measures
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {content.perspectives.map((p) => (
-              <tr key={p.id}>
-                <th scope="row" className="name">
-                  <span className="perspective-swatch" style={{ background: p.color }} />
-                  <span dir="auto">{p.name}</span>
-                </th>
-                <td className="num">{formatPercent(p.score)}</td>
-                <td>
-                  <StatusWord status={p.status} icon />
-                </td>
-                <td className="num">{formatPercent(p.coverage)}</td>
-                <td className="num">{p.objectives}</td>
-                <td className="num">{p.measures}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Overall</th>
-              <td className="num">{formatPercent(view.overall.score)}</td>
-              <td>
-                <StatusWord status={view.overall.status} icon />
-              </td>
-              <td className="num">{formatPercent(view.overall.coverage)}</td>
-              <td className="num">{content.objectiveCount}</td>
-              <td className="num">{content.measureCount}</td>
-            </tr>
-          </tfoot>
-        </table>
-        <p className="report-note">
-          Coverage: the share of the weight that has data in this period. Status thresholds: on track from{" "}
-          {formatPercent(doc.scorecard.scoring.thresholds.green)}, at risk from{" "}
-          {formatPercent(doc.scorecard.scoring.thresholds.amber)}.
-        </p>
-      </section>
+      <Summary doc={doc} content={content} />
 
       <section className="report-section" aria-labelledby="report-map">
         <h2 id="report-map">Strategy map</h2>
@@ -185,6 +120,81 @@ function Cover({ doc, view, now }: { doc: ScorecardDocument; view: ScorecardView
       </dl>
       <p className="cover-date">Report of {reportDate(now)}</p>
       <p className="cover-app">Scorecard Studio</p>
+    </section>
+  );
+}
+
+/** One line per perspective and the overall score, with what coverage and the status colours mean. */
+function Summary({ doc, content }: { doc: ScorecardDocument; content: ReportContent }) {
+  const { view } = content;
+  return (
+    <section className="report-section" aria-labelledby="report-summary">
+      <h2 id="report-summary">Perspectives</h2>
+      <p className="report-lead">
+        {view.period ? (
+          <>
+            Scores for <bdi>{view.period.label}</bdi>.{" "}
+          </>
+        ) : (
+          "This scorecard has no periods yet. "
+        )}
+        {content.perspectives.length} perspectives, {content.objectiveCount} objectives, {content.measureCount}{" "}
+        measures.
+      </p>
+      <table className="report-table summary-table">
+        <thead>
+          <tr>
+            <th scope="col">Perspective</th>
+            <th scope="col" className="num">
+              Score
+            </th>
+            <th scope="col">Status</th>
+            <th scope="col" className="num">
+              Coverage
+            </th>
+            <th scope="col" className="num">
+              Objectives
+            </th>
+            <th scope="col" className="num">
+              Measures
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {content.perspectives.map((p) => (
+            <tr key={p.id}>
+              <th scope="row" className="name">
+                <span className="perspective-swatch" style={{ background: p.color }} />
+                <span dir="auto">{p.name}</span>
+              </th>
+              <td className="num">{formatPercent(p.score)}</td>
+              <td>
+                <StatusWord status={p.status} icon />
+              </td>
+              <td className="num">{formatPercent(p.coverage)}</td>
+              <td className="num">{p.objectives}</td>
+              <td className="num">{p.measures}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Overall</th>
+            <td className="num">{formatPercent(view.overall.score)}</td>
+            <td>
+              <StatusWord status={view.overall.status} icon />
+            </td>
+            <td className="num">{formatPercent(view.overall.coverage)}</td>
+            <td className="num">{content.objectiveCount}</td>
+            <td className="num">{content.measureCount}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="report-note">
+        Coverage: the share of the weight that has data in this period. Status thresholds: on track from{" "}
+        {formatPercent(doc.scorecard.scoring.thresholds.green)}, at risk from{" "}
+        {formatPercent(doc.scorecard.scoring.thresholds.amber)}.
+      </p>
     </section>
   );
 }

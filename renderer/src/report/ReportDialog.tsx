@@ -12,6 +12,7 @@ import { createPortal } from "react-dom";
 import type { PageSize } from "../../../shared/api/contract.ts";
 import { counted } from "../../../shared/display/count.ts";
 import { quote } from "../../../shared/domain/readable-path.ts";
+import { afterPaint } from "../common/after-paint.ts";
 import { type DialogError, DialogErrorText, Modal } from "../common/Modal.tsx";
 import { PeriodSelect } from "../components/PeriodSelect.tsx";
 import { baselineResult } from "../scenarios/comparison.ts";
@@ -25,15 +26,6 @@ const PAPER: ReadonlyArray<{ size: PageSize; label: string }> = [
   { size: "Letter", label: "Letter (8.5 × 11 in)" },
 ];
 
-/**
- * The browser's next frame, as a promise; in a hidden window frames do not come, so after 50 ms
- * it resolves anyway (printing does not need the screen).
- */
-const nextFrame = () =>
-  new Promise<void>((resolve) => {
-    requestAnimationFrame(() => resolve());
-    setTimeout(resolve, 50);
-  });
 /** The map's auto-layout answers within seconds; should it never, the file's order is printed. */
 const LAYOUT_WAIT_MS = 30_000;
 
@@ -132,7 +124,7 @@ export function ReportDialog() {
       if (!choice.value) return;
       // Say so first: laying out a large report keeps the page busy for seconds.
       setPreparing(true);
-      await nextFrame();
+      await afterPaint();
       if (unmounted.current) return;
       let resolve = () => {};
       const promise = new Promise<void>((r) => {
@@ -146,8 +138,8 @@ export function ReportDialog() {
       await Promise.race([promise, new Promise((r) => setTimeout(r, LAYOUT_WAIT_MS))]);
       await document.fonts.ready;
       // Two frames: the first lays the report out, the second has painted it.
-      await nextFrame();
-      await nextFrame();
+      await afterPaint();
+      await afterPaint();
       // Without its report main would print a blank page (everything else is hidden in print).
       if (unmounted.current || !root.isConnected || !root.querySelector(".print-report")) return;
       const result = await api.exportPdf({ file: choice.value.token, pageSize });

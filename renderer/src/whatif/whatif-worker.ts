@@ -5,19 +5,16 @@
  * never shown.
  */
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
-import { documentMessages, type WorkerReply, type WorkerRequest } from "./worker-protocol.ts";
+import { DocumentChannel, type WorkerReply, type WorkerRequest } from "./worker-protocol.ts";
 
 type Waiting = (reply: WorkerReply) => void;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 type Job = { kind: "monte-carlo"; draws: number; seed: number } | { kind: "optimize" };
 
 export class WhatIfWorker {
   private readonly worker: Worker;
-  private sent: ScorecardDocument | null = null;
-  private version = 0;
-  /** Settles when the worker has the whole document: requests are posted behind it. */
-  private delivered: Promise<void> = Promise.resolve();
+  /** Requests are posted once the worker has their whole document. */
+  private readonly documents = new DocumentChannel((message) => this.post(message));
   private nextId = 1;
   private readonly waiting = new Map<number, Waiting>();
 
@@ -40,31 +37,13 @@ export class WhatIfWorker {
 
   /** Sends a job on `spend` of `doc`; `onReply` hears its progress and its answer. Returns its id. */
   request(doc: ScorecardDocument, spend: Record<string, number>, job: Job, onReply: Waiting): number {
-    if (this.sent !== doc) {
-      this.version++;
-      this.sent = doc;
-      this.delivered = this.deliver(doc, this.version);
-    }
     const id = this.nextId++;
-    const version = this.version;
     this.waiting.set(id, onReply);
-    void this.delivered.then(() => {
+    void this.documents.send(doc).then((version) => {
       // Forgotten while the document was on its way: the worker need not start it.
       if (this.waiting.has(id)) this.post({ ...job, id, version, spend });
     });
     return id;
-  }
-
-  /** Sends `doc`, its large collections a slice of rows per task (see worker-protocol.ts). */
-  private async deliver(doc: ScorecardDocument, version: number): Promise<void> {
-    const [first, ...rest] = documentMessages(doc, version);
-    if (first) this.post(first);
-    for (const message of rest) {
-      await nextTask();
-      // A newer document replaced this one: its rows are no longer wanted.
-      if (this.version !== version) return;
-      this.post(message);
-    }
   }
 
   /** Drops the answer to a request (a newer one replaces it). */

@@ -10,7 +10,7 @@ import { quote } from "../../../shared/domain/readable-path.ts";
 import { type DialogError, DialogErrorText, Modal } from "../common/Modal.tsx";
 import { useApi, useDocumentStore } from "../state/context.tsx";
 import { scoresOf, viewFor } from "../state/scores.ts";
-import { safeFileName } from "./document-actions.ts";
+import { safeFileName } from "../app/document-actions.ts";
 import { copySummary, type ShareMail, shareMailto } from "./share-mail.ts";
 import "./share.css";
 
