@@ -11,7 +11,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import yauzl from "yauzl";
 import { quote } from "../../shared/domain/readable-path.ts";
-import { csvSheet } from "../../shared/interchange/actuals-csv.ts";
+import { csvSheet } from "../../shared/interchange/csv-sheet.ts";
 import { type Cell, type ImportFile, isFormula, type Sheet } from "../../shared/interchange/table.ts";
 import { ImportRefused } from "./errors.ts";
 import { decodeUtf8, isUtf16 } from "./text-file.ts";
@@ -233,113 +233,131 @@ function isoDate(d: Date): string {
  * declared size, so a lying header is caught early). Sheets' cells are counted on the way, so a
  * sheet exceljs would need gigabytes for is refused first.
  */
-function checkZip(bytes: Buffer, refuse: Refuse, limits: ImportLimits): Promise<void> {
+async function checkZip(bytes: Buffer, refuse: Refuse, limits: ImportLimits): Promise<void> {
   const damaged = `not a valid .xlsx file (it is not a zip archive, or it is damaged); ${SAVE_AS}`;
+  const zip = await openZip(bytes).catch(() => {
+    throw refuse(damaged);
+  });
+  try {
+    if (zip.entryCount > limits.zipEntries) {
+      throw refuse(`the zip holds ${zip.entryCount} entries; a workbook has far fewer (at most ${limits.zipEntries})`);
+    }
+    const bomb = `unpacks to more than ${limits.unzippedBytes / 2 ** 20} MB (a "zip bomb"?); not read`;
+    let declared = 0;
+    let inflated = 0;
+    let cells = 0;
+    let sheets = 0;
+    const names = new Set<string>();
+    for (;;) {
+      const entry = await nextEntry(zip).catch(() => {
+        throw refuse(damaged);
+      });
+      if (!entry) break;
+      const name = entry.fileName;
+      names.add(name.toLowerCase());
+      if (name.endsWith("/")) continue;
+      if (entry.isEncrypted()) throw refuse(`the workbook is encrypted; ${SAVE_AS} without a password`);
+      declared += entry.uncompressedSize;
+      if (entry.uncompressedSize > limits.unzippedBytes || declared > limits.unzippedBytes) throw refuse(bomb);
+      if (
+        entry.uncompressedSize > limits.ratioFromBytes &&
+        entry.uncompressedSize > limits.compressionRatio * Math.max(1, entry.compressedSize)
+      ) {
+        throw refuse(
+          `${quote(name)} in it is compressed more than ${limits.compressionRatio}:1 (a "zip bomb"?); not read`,
+        );
+      }
+      const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
+      if (isSheet && ++sheets > limits.sheets) {
+        throw refuse(`the workbook has more than ${limits.sheets} sheets; at most ${limits.sheets} are read`);
+      }
+      const scan = isSheet ? sheetScanner(limits) : null;
+      await drain(zip, entry, (chunk) => {
+        inflated += chunk.length;
+        if (inflated > limits.unzippedBytes) throw refuse(bomb);
+        if (!scan) return;
+        const read = scan(chunk);
+        cells += read.cells;
+        if (read.problem) throw refuse(read.problem);
+        if (cells > limits.cells) throw refuse(`the workbook has more than ${limits.cells} cells`);
+      }).catch((e: unknown) => {
+        if (!(e instanceof EntryUnreadable)) throw e;
+        // yauzl reports an entry whose real size differs from its header as a read error ("too many bytes").
+        throw refuse(
+          e.opened ? `not a valid .xlsx file: ${quote(name)} in it is damaged or forged; ${SAVE_AS}` : damaged,
+        );
+      });
+    }
+    if (!names.has("xl/workbook.xml")) {
+      throw refuse(
+        names.has("mimetype")
+          ? `an OpenDocument spreadsheet, not an Excel workbook; ${SAVE_AS}`
+          : `a zip archive but not an Excel workbook (it has no xl/workbook.xml); ${SAVE_AS}`,
+      );
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+/** The zip in `bytes`, its entries read one at a time (nextEntry) with their sizes checked against their headers. */
+function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
-      if (err || !zip) {
-        reject(refuse(damaged));
+    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) =>
+      err || !zip ? reject(err ?? new Error("no zip")) : resolve(zip),
+    );
+  });
+}
+
+/** The zip's next entry, or null after the last; rejects when the zip's directory is damaged. */
+function nextEntry(zip: yauzl.ZipFile): Promise<yauzl.Entry | null> {
+  return new Promise((resolve, reject) => {
+    const stop = () => zip.off("entry", onEntry).off("end", onEnd).off("error", onError);
+    const onEntry = (entry: yauzl.Entry) => {
+      stop();
+      resolve(entry);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(null);
+    };
+    const onError = (err: Error) => {
+      stop();
+      reject(err);
+    };
+    zip.on("entry", onEntry).on("end", onEnd).on("error", onError);
+    zip.readEntry();
+  });
+}
+
+/** An entry that could not be opened, or whose bytes could not be read (damaged, or not the size its header says). */
+class EntryUnreadable extends Error {
+  constructor(readonly opened: boolean) {
+    super(opened ? "entry unreadable" : "entry cannot be opened");
+  }
+}
+
+/**
+ * Inflates one entry, handing each chunk to `onChunk`; what onChunk throws stops the inflating
+ * and rejects with it. Rejects with EntryUnreadable when the entry cannot be read.
+ */
+function drain(zip: yauzl.ZipFile, entry: yauzl.Entry, onChunk: (chunk: Buffer) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) {
+        reject(new EntryUnreadable(false));
         return;
       }
-      let done = false;
-      const fail = (reason: string) => {
-        if (done) return;
-        done = true;
+      stream.on("data", (chunk: Buffer) => {
         try {
-          zip.close();
-        } catch {
-          // Already closed: nothing is left to release.
+          onChunk(chunk);
+        } catch (e) {
+          stream.destroy();
+          reject(e);
         }
-        reject(refuse(reason));
-      };
-      if (zip.entryCount > limits.zipEntries) {
-        fail(`the zip holds ${zip.entryCount} entries; a workbook has far fewer (at most ${limits.zipEntries})`);
-        return;
-      }
-      const bomb = `unpacks to more than ${limits.unzippedBytes / 2 ** 20} MB (a "zip bomb"?); not read`;
-      let declared = 0;
-      let inflated = 0;
-      let cells = 0;
-      let sheets = 0;
-      const names = new Set<string>();
-      zip.on("error", () => fail(damaged));
-      zip.on("end", () => {
-        if (done) return;
-        if (!names.has("xl/workbook.xml")) {
-          fail(
-            names.has("mimetype")
-              ? `an OpenDocument spreadsheet, not an Excel workbook; ${SAVE_AS}`
-              : `a zip archive but not an Excel workbook (it has no xl/workbook.xml); ${SAVE_AS}`,
-          );
-          return;
-        }
-        done = true;
-        resolve();
       });
-      zip.on("entry", (entry: yauzl.Entry) => {
-        if (done) return;
-        const name = entry.fileName;
-        names.add(name.toLowerCase());
-        if (name.endsWith("/")) {
-          zip.readEntry();
-          return;
-        }
-        if (entry.isEncrypted()) {
-          fail(`the workbook is encrypted; ${SAVE_AS} without a password`);
-          return;
-        }
-        declared += entry.uncompressedSize;
-        if (entry.uncompressedSize > limits.unzippedBytes || declared > limits.unzippedBytes) {
-          fail(bomb);
-          return;
-        }
-        if (
-          entry.uncompressedSize > limits.ratioFromBytes &&
-          entry.uncompressedSize > limits.compressionRatio * Math.max(1, entry.compressedSize)
-        ) {
-          fail(`${quote(name)} in it is compressed more than ${limits.compressionRatio}:1 (a "zip bomb"?); not read`);
-          return;
-        }
-        const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
-        if (isSheet && ++sheets > limits.sheets) {
-          fail(`the workbook has more than ${limits.sheets} sheets; at most ${limits.sheets} are read`);
-          return;
-        }
-        const scan = isSheet ? sheetScanner(limits) : null;
-        zip.openReadStream(entry, (streamErr, stream) => {
-          if (streamErr || !stream) {
-            fail(damaged);
-            return;
-          }
-          stream.on("data", (chunk: Buffer) => {
-            if (done) return;
-            inflated += chunk.length;
-            if (inflated > limits.unzippedBytes) {
-              stream.destroy();
-              fail(bomb);
-              return;
-            }
-            if (scan) {
-              const read = scan(chunk);
-              cells += read.cells;
-              const problem =
-                read.problem ?? (cells > limits.cells ? `the workbook has more than ${limits.cells} cells` : null);
-              if (problem) {
-                stream.destroy();
-                fail(problem);
-              }
-            }
-          });
-          // yauzl reports an entry whose real size differs from its header here ("too many bytes").
-          stream.on("error", () =>
-            fail(`not a valid .xlsx file: ${quote(name)} in it is damaged or forged; ${SAVE_AS}`),
-          );
-          stream.on("end", () => {
-            if (!done) zip.readEntry();
-          });
-        });
-      });
-      zip.readEntry();
+      stream.on("error", () => reject(new EntryUnreadable(true)));
+      stream.on("end", () => resolve());
     });
   });
 }

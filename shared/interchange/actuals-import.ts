@@ -255,89 +255,124 @@ export function planImport(
   doc: ScorecardDocument,
   label = "Import actuals",
 ): ImportPlan {
-  const plan: ImportPlan = {
-    operation: { type: "batch", label, operations: [] },
-    entries: [],
-    problems: [],
-    problemCount: 0,
-    rows: 0,
-    added: 0,
-    changed: 0,
-    unchanged: 0,
-  };
-  const problem = (row: number, column: number | null, message: string) => {
-    plan.problemCount++;
-    if (plan.problems.length < MAX_PROBLEMS_KEPT) {
-      plan.problems.push({ row, column: column === null ? null : columnLetter(column), message });
-    }
-  };
+  const planner = new Planner(doc, label);
   const wrong = mappingProblem(file, mapping);
   if (wrong) {
-    problem(0, null, wrong);
-    return plan;
+    planner.problem(0, null, wrong);
+    return planner.plan;
   }
   const sheet = file.sheets[mapping.sheet] as Sheet;
   const header = sheet.rows[mapping.headerRow] ?? [];
+  planner.nameMeasures(mapping, header);
+  if (mapping.layout === "rows") readRows(planner, sheet, mapping);
+  else readColumns(planner, sheet, header, mapping);
+  return planner.plan;
+}
 
-  const byId = new Map(doc.measures.map((m) => [m.id, m]));
-  const byName = new Map<string, Measure[]>();
-  for (const m of doc.measures) {
-    const key = m.name.toLowerCase();
-    const group = byName.get(key);
-    if (group) group.push(m);
-    else byName.set(key, [m]);
-  }
-  const periods = periodIndex(doc);
+/** The plan being built, and the document's measures, periods and actuals indexed to build it fast. */
+class Planner {
+  readonly plan: ImportPlan;
+  readonly periods: Map<string, Period>;
+  private readonly doc: ScorecardDocument;
+  private readonly byId: Map<string, Measure>;
+  private readonly byName = new Map<string, Measure[]>();
   // Measure × period as one number (m * periods + p): hundreds of thousands of lookups stay cheap.
-  const measureAt = new Map<string, number>(doc.measures.map((m, i) => [m.id, i]));
-  const periodAt = new Map<string, number>(doc.periods.map((p, i) => [p.id, i]));
-  const width = doc.periods.length;
-  // 1 + the index of the actual the document holds for each cell, and the row that set each cell.
-  const existing = new CellTable(doc.measures.length * width);
-  const seen = new CellTable(doc.measures.length * width);
-  doc.actuals.forEach((a, i) => {
-    const m = measureAt.get(a.measureId);
-    const p = periodAt.get(a.periodId);
-    if (m !== undefined && p !== undefined) existing.set(m * width + p, i + 1);
-  });
+  private readonly measureAt: Map<string, number>;
+  private readonly periodAt: Map<string, number>;
+  private readonly width: number;
+  /** 1 + the index of the actual the document holds for each cell. */
+  private readonly existing: CellTable;
+  /** The row that set each cell. */
+  private readonly seen: CellTable;
+  private measureColumn = 0;
+  private measureBy: ImportMapping["measureBy"] = "name";
+  private nameColumn: number | undefined;
 
-  // Rows added by hand under an export often leave measure_id blank: the measure's name, when the
-  // header has a column for it, names the measure then.
-  const named = headerColumns(header).measureName;
-  const nameColumn = mapping.measureBy === "id" && named !== mapping.measureColumn ? named : undefined;
+  constructor(doc: ScorecardDocument, label: string) {
+    this.plan = {
+      operation: { type: "batch", label, operations: [] },
+      entries: [],
+      problems: [],
+      problemCount: 0,
+      rows: 0,
+      added: 0,
+      changed: 0,
+      unchanged: 0,
+    };
+    this.doc = doc;
+    this.periods = periodIndex(doc);
+    this.byId = new Map(doc.measures.map((m) => [m.id, m]));
+    for (const m of doc.measures) {
+      const key = m.name.toLowerCase();
+      const group = this.byName.get(key);
+      if (group) group.push(m);
+      else this.byName.set(key, [m]);
+    }
+    this.measureAt = new Map(doc.measures.map((m, i) => [m.id, i]));
+    this.periodAt = new Map(doc.periods.map((p, i) => [p.id, i]));
+    this.width = doc.periods.length;
+    this.existing = new CellTable(doc.measures.length * this.width);
+    this.seen = new CellTable(doc.measures.length * this.width);
+    doc.actuals.forEach((a, i) => {
+      const m = this.measureAt.get(a.measureId);
+      const p = this.periodAt.get(a.periodId);
+      if (m !== undefined && p !== undefined) this.existing.set(m * this.width + p, i + 1);
+    });
+  }
+
+  /** Counts a problem; keeps the first MAX_PROBLEMS_KEPT. */
+  problem(row: number, column: number | null, message: string): void {
+    this.plan.problemCount++;
+    if (this.plan.problems.length < MAX_PROBLEMS_KEPT) {
+      this.plan.problems.push({ row, column: column === null ? null : columnLetter(column), message });
+    }
+  }
+
+  /** Where rows name their measure, and how. */
+  nameMeasures(mapping: ImportMapping, header: readonly Cell[]): void {
+    this.measureColumn = mapping.measureColumn;
+    this.measureBy = mapping.measureBy;
+    // Rows added by hand under an export often leave measure_id blank: the measure's name, when the
+    // header has a column for it, names the measure then.
+    const named = headerColumns(header).measureName;
+    this.nameColumn = mapping.measureBy === "id" && named !== mapping.measureColumn ? named : undefined;
+  }
 
   /** The measure a row names, or the problem with it. */
-  const measureOf = (cells: readonly Cell[]): Measure | string => {
-    let cell = cells[mapping.measureColumn];
-    let by = mapping.measureBy;
-    if (isBlank(cell) && nameColumn !== undefined && !isBlank(cells[nameColumn])) {
-      cell = cells[nameColumn];
+  measureOf(cells: readonly Cell[]): Measure | string {
+    let cell = cells[this.measureColumn];
+    let by = this.measureBy;
+    if (isBlank(cell) && this.nameColumn !== undefined && !isBlank(cells[this.nameColumn])) {
+      cell = cells[this.nameColumn];
       by = "name";
     }
     if (isFormula(cell)) return formulaMessage(cell, "measure");
     const text = cellText(cell);
     if (text === "") return "no measure given";
-    if (by === "id") return byId.get(text) ?? `unknown measure id ${quote(text)}`;
-    const named = byName.get(text.toLowerCase()) ?? [];
+    if (by === "id") return this.byId.get(text) ?? `unknown measure id ${quote(text)}`;
+    const named = this.byName.get(text.toLowerCase()) ?? [];
     if (named.length > 1) return `${quote(text)} names ${named.length} measures; give the measure id`;
     return named[0] ?? `unknown measure ${quote(text)}`;
-  };
+  }
 
-  /** Adds one value to the plan; returns what is wrong with it, or null. */
-  const add = (row: number, measure: Measure, period: Period, cell: Cell | undefined, note?: string) => {
+  /** The value a cell holds for the measure, or what is wrong with it. */
+  valueOf(measure: Measure, period: Period, cell: Cell | undefined): number | string {
     const value = numberOf(cell, measure.unit);
-    if (typeof value === "string")
+    if (typeof value === "string") {
       return value === "" ? `no value for ${quote(measure.name)} in ${quote(period.label)}` : value;
-    const outOfRange = actualProblem(measure, value);
-    if (outOfRange) return `value ${value} for ${quote(measure.name)}: ${outOfRange}`;
-    if (note !== undefined && note.length > LIMITS.textMax) {
-      return `the note has ${note.length} characters; at most ${LIMITS.textMax} are allowed`;
     }
-    const key = (measureAt.get(measure.id) as number) * width + (periodAt.get(period.id) as number);
-    const first = seen.get(key);
+    const outOfRange = actualProblem(measure, value);
+    return outOfRange ? `value ${value} for ${quote(measure.name)}: ${outOfRange}` : value;
+  }
+
+  /** Adds one value to the plan; returns the row that already set its cell, as a message, or null. */
+  add(row: number, measure: Measure, period: Period, value: number, note?: string): string | null {
+    const key = (this.measureAt.get(measure.id) as number) * this.width + (this.periodAt.get(period.id) as number);
+    const first = this.seen.get(key);
     if (first !== 0) return `${quote(measure.name)} in ${quote(period.label)} is also in row ${first}`;
-    seen.set(key, row);
-    const before = doc.actuals[existing.get(key) - 1];
+    this.seen.set(key, row);
+    const plan = this.plan;
+    const before = this.doc.actuals[this.existing.get(key) - 1];
     const same = before !== undefined && before.value === value && (note === undefined || before.note === note);
     const status = same ? "unchanged" : before ? "changed" : "new";
     plan.entries.push({
@@ -358,105 +393,104 @@ export function planImport(
     if (note !== undefined) set.note = note;
     plan.operation.operations.push(set);
     return null;
-  };
-
-  const first = mapping.headerRow + 1;
-  if (mapping.layout === "rows") {
-    const { measureColumn } = mapping;
-    const periodColumn = mapping.periodColumn as number;
-    const valueColumn = mapping.valueColumn as number;
-    const noteColumn = mapping.noteColumn;
-    const count = countRows(sheet, first);
-    if (count > MAX_BATCH) {
-      problem(0, null, `${count} rows is more than the ${MAX_BATCH} one import may hold`);
-      return plan;
-    }
-    for (let r = first; r < sheet.rows.length; r++) {
-      const cells = sheet.rows[r] as Cell[];
-      if (blankRow(cells)) continue;
-      plan.rows++;
-      const row = r + 1;
-      const measure = measureOf(cells);
-      if (typeof measure === "string") {
-        problem(row, measureColumn, measure);
-        continue;
-      }
-      const periodCell = cells[periodColumn];
-      const period = periodOf(periods, periodCell);
-      if (typeof period === "string") {
-        problem(row, periodColumn, period);
-        continue;
-      }
-      let note: string | undefined;
-      if (noteColumn !== null) {
-        const n = cells[noteColumn];
-        note = cellText(n);
-      }
-      const message = add(row, measure, period, cells[valueColumn], note);
-      if (message) problem(row, message.startsWith("the note") ? noteColumn : valueColumn, message);
-    }
-    return plan;
   }
+}
 
-  // "columns": the header row names the periods; other headers are the measure's own columns.
+/**
+ * Calls `fn` with each non-blank row from index `first` on and its spreadsheet row number;
+ * returns how many there were.
+ */
+function eachDataRow(sheet: Sheet, first: number, fn: (cells: readonly Cell[], row: number) => void): number {
+  let count = 0;
+  for (let r = first; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r] as Cell[];
+    if (blankRow(cells)) continue;
+    count++;
+    fn(cells, r + 1);
+  }
+  return count;
+}
+
+/** "rows": one value per row, its measure, period, value and note each in a column of its own. */
+function readRows(planner: Planner, sheet: Sheet, mapping: ImportMapping): void {
+  const { measureColumn, noteColumn } = mapping;
+  const periodColumn = mapping.periodColumn as number;
+  const valueColumn = mapping.valueColumn as number;
+  const first = mapping.headerRow + 1;
+  const count = eachDataRow(sheet, first, () => {});
+  if (count > MAX_BATCH) {
+    planner.problem(0, null, `${count} rows is more than the ${MAX_BATCH} one import may hold`);
+    return;
+  }
+  planner.plan.rows = eachDataRow(sheet, first, (cells, row) => {
+    const measure = planner.measureOf(cells);
+    if (typeof measure === "string") return planner.problem(row, measureColumn, measure);
+    const period = periodOf(planner.periods, cells[periodColumn]);
+    if (typeof period === "string") return planner.problem(row, periodColumn, period);
+    const value = planner.valueOf(measure, period, cells[valueColumn]);
+    if (typeof value === "string") return planner.problem(row, valueColumn, value);
+    const note = noteColumn === null ? undefined : cellText(cells[noteColumn]);
+    if (note !== undefined && note.length > LIMITS.textMax) {
+      return planner.problem(
+        row,
+        noteColumn,
+        `the note has ${note.length} characters; at most ${LIMITS.textMax} are allowed`,
+      );
+    }
+    const duplicate = planner.add(row, measure, period, value, note);
+    if (duplicate) planner.problem(row, valueColumn, duplicate);
+  });
+}
+
+/** "columns": the header row names the periods; other headers are the measure's own columns. */
+function readColumns(planner: Planner, sheet: Sheet, header: readonly Cell[], mapping: ImportMapping): void {
+  const first = mapping.headerRow + 1;
   const periodColumns: Array<{ column: number; period: Period }> = [];
   const periodColumn = new Map<string, number>();
   header.forEach((h, column) => {
     if (column === mapping.measureColumn || isBlank(h)) return;
     const text = cellText(h).trim();
-    const period = isFormula(h) ? undefined : findPeriod(periods, text);
+    const period = isFormula(h) ? undefined : findPeriod(planner.periods, text);
     if (period) {
       const other = periodColumn.get(period.id);
       if (other !== undefined) {
-        problem(first, column, `period ${quote(period.label)} is also in column ${columnLetter(other)}`);
+        planner.problem(first, column, `period ${quote(period.label)} is also in column ${columnLetter(other)}`);
         return;
       }
       periodColumn.set(period.id, column);
       periodColumns.push({ column, period });
     } else if (/\d/.test(text) && !DESCRIPTIVE_HEADERS.has(headerKey(h))) {
       // Looks like a period but is none of the document's: say so rather than drop its values quietly.
-      problem(first, column, `unknown period ${quote(text)}; its column is not imported`);
+      planner.problem(first, column, `unknown period ${quote(text)}; its column is not imported`);
     }
   });
   if (periodColumns.length === 0) {
-    problem(0, null, `the header row ${first} names none of the document's periods`);
-    return plan;
+    planner.problem(0, null, `the header row ${first} names none of the document's periods`);
+    return;
   }
   let values = 0;
-  for (let r = first; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r] as Cell[];
+  eachDataRow(sheet, first, (cells) => {
     for (const { column } of periodColumns) if (!isBlank(cells[column])) values++;
-  }
+  });
   if (values > MAX_BATCH) {
-    problem(0, null, `${values} values is more than the ${MAX_BATCH} one import may hold`);
-    return plan;
+    planner.problem(0, null, `${values} values is more than the ${MAX_BATCH} one import may hold`);
+    return;
   }
-  for (let r = first; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r] as Cell[];
-    if (blankRow(cells)) continue;
-    plan.rows++;
-    const row = r + 1;
-    const measure = measureOf(cells);
+  planner.plan.rows = eachDataRow(sheet, first, (cells, row) => {
+    const measure = planner.measureOf(cells);
     if (typeof measure === "string") {
       // A row with no value in any period column (a subtotal, a comment line) is not an error.
-      if (periodColumns.every(({ column }) => isBlank(cells[column]))) continue;
-      problem(row, mapping.measureColumn, measure);
-      continue;
+      if (periodColumns.every(({ column }) => isBlank(cells[column]))) return;
+      return planner.problem(row, mapping.measureColumn, measure);
     }
     for (const { column, period } of periodColumns) {
       const cell = cells[column];
       if (isBlank(cell)) continue;
-      const message = add(row, measure, period, cell);
-      if (message) problem(row, column, message);
+      const value = planner.valueOf(measure, period, cell);
+      const message = typeof value === "string" ? value : planner.add(row, measure, period, value);
+      if (message) planner.problem(row, column, message);
     }
-  }
-  return plan;
-}
-
-function countRows(sheet: Sheet, first: number): number {
-  let n = 0;
-  for (let r = first; r < sheet.rows.length; r++) if (!blankRow(sheet.rows[r])) n++;
-  return n;
+  });
 }
 
 function periodOf(periods: Map<string, Period>, cell: Cell | undefined): Period | string {

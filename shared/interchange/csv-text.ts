@@ -13,8 +13,9 @@ import type { Table } from "./workbook-tables.ts";
  * empty cells empty.
  */
 export function tableToCsv(table: Table): string {
-  const text = (v: string | number | null) => (typeof v === "string" ? guard(withoutControls(v)) : v);
-  const fields = table.columns.map((c) => guard(c.header));
+  // Headers too: a period label is a header of the actuals table.
+  const text = <T>(v: T) => (typeof v === "string" ? guard(withoutControls(v)) : v);
+  const fields = table.columns.map((c) => text(c.header));
   const data = table.rows.map((row) => row.map(text));
   return `${Papa.unparse({ fields, data }, { newline: "\r\n" })}\r\n`;
 }

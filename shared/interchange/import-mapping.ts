@@ -47,7 +47,7 @@ export interface ImportEntry {
 export interface ImportProblem {
   /** Spreadsheet row number; 0 for the whole file. */
   row: number;
-  /** "columns" layout: the spreadsheet column letter of the cell ("C"); null for the whole row. */
+  /** The spreadsheet column letter of the cell at fault ("C"), in either layout; null for the whole file or row. */
   column: string | null;
   message: string;
 }

@@ -7,7 +7,7 @@ import Papa from "papaparse";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { guessMapping, type ImportPlan, planImport, whyNoMapping } from "../../shared/interchange/actuals-import.ts";
-import { csvSheet, DELIMITER_SAMPLE } from "../../shared/interchange/actuals-csv.ts";
+import { csvSheet, DELIMITER_SAMPLE } from "../../shared/interchange/csv-sheet.ts";
 import { tableToCsv } from "../../shared/interchange/csv-text.ts";
 import { exportTable } from "../../shared/interchange/workbook-tables.ts";
 import { DocumentState } from "../../shared/operations/state.ts";
