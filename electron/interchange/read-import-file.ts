@@ -8,7 +8,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJs } from "./exceljs.ts";
 import yauzl from "yauzl";
 import { quote } from "../../shared/domain/readable-path.ts";
 import { csvSheet } from "../../shared/interchange/csv-sheet.ts";
@@ -113,7 +114,8 @@ type Refuse = (reason: string) => ImportRefused;
 
 async function workbookSheets(bytes: Buffer, refuse: Refuse, limits: ImportLimits): Promise<Sheet[]> {
   await checkZip(bytes, refuse, limits);
-  const workbook = new ExcelJS.Workbook();
+  const excel = await loadExcelJs();
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -151,7 +153,7 @@ async function workbookSheets(bytes: Buffer, refuse: Refuse, limits: ImportLimit
           failed = `sheet ${quote(name)} has a cell in column ${column}; a sheet has at most ${limits.columns}`;
           return;
         }
-        const value = cellOf(cell);
+        const value = cellOf(cell, excel.ValueType);
         const text = typeof value === "string" ? value : isFormula(value) ? value.formula : "";
         if (text.length > limits.cellChars) {
           failed = `sheet ${quote(name)}, cell ${cell.address} holds ${text.length} characters; a cell holds at most ${limits.cellChars}`;
@@ -179,12 +181,12 @@ const EMPTY_ROW: Cell[] = [];
  * One cell as the importer sees it: formulas as their text (never their cached result), dates as
  * ISO dates, numbers shown as percentages marked as such.
  */
-function cellOf(cell: ExcelJS.Cell): Cell {
+function cellOf(cell: ExcelJS.Cell, types: typeof ExcelJS.ValueType): Cell {
   // The cells a merged range covers repeat its first cell's value: they hold nothing of their own.
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  if (cell.type === types.Merge) return null;
   // By type first: an empty <f/>, or a shared formula whose master is missing, leaves exceljs a
   // value of only {result}, which must not pass for the number it caches.
-  if (cell.type === ExcelJS.ValueType.Formula) return { formula: formulaText(cell) };
+  if (cell.type === types.Formula) return { formula: formulaText(cell) };
   const v = cell.value as unknown;
   if (v === null || v === undefined) return null;
   if (typeof v === "number") return isPercentFormat(cell.numFmt) ? { percent: v } : v;

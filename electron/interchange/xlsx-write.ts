@@ -11,7 +11,8 @@
  * text. Control characters, which XML cannot hold, are dropped by exceljs's XML encoder.
  */
 import { Writable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJs } from "./exceljs.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import type { Status } from "../../shared/scoring/status.ts";
 import {
@@ -59,7 +60,8 @@ async function writeWorkbook(book: WorkbookTables): Promise<Buffer> {
     sink.on("finish", resolve);
     sink.on("error", reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  const excel = await loadExcelJs();
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   workbook.creator = WORKBOOK_CREATOR;
   workbook.lastModifiedBy = WORKBOOK_CREATOR;
   workbook.title = book.title;
