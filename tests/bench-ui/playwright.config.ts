@@ -16,6 +16,9 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   timeout: 120_000,
+  // The large scorecard (10,000 × 36) takes seconds to reach the page through the harness's JSON
+  // bridge; a bench waits for it rather than failing on the e2e suite's 5 s.
+  expect: { timeout: 60_000 },
   use: { ...e2e.use, baseURL: `http://127.0.0.1:${port}` },
   webServer: {
     ...(e2e.webServer as object),
