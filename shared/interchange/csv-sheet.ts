@@ -32,8 +32,10 @@ export type CsvRead = { ok: true; sheet: Sheet } | { ok: false; message: string 
  * text unreadable: the message says why. More lines than `limits.rows` are refused before any
  * parsing (a line break inside a quoted cell counts as a line there).
  */
-export function csvSheet(text: string, name: string, limits: Partial<SheetLimits> = {}): CsvRead {
+export function csvSheet(csv: string, name: string, limits: Partial<SheetLimits> = {}): CsvRead {
   const max = { ...UNLIMITED, ...limits };
+  // The line end after the last row ends that row; it opens no row of its own (a spreadsheet shows none).
+  const text = csv.replace(/(\r\n|\r|\n)$/, "");
   if (moreLinesThan(text, max.rows)) return { ok: false, message: `the file has more than ${max.rows} rows` };
   const delimiter = guessDelimiter(text);
   const rows: string[][] = [];

@@ -167,7 +167,7 @@ describe("CSV text the reader refuses before parsing it all", () => {
     const inputs = parse.mock.calls.map(([input, config]) => [(input as unknown as string).length, config?.delimiter]);
     expect(inputs).toEqual([
       [DELIMITER_SAMPLE, undefined],
-      [text.length, ";"],
+      [text.length - 1, ";"], // without the line end after the last row
     ]);
   });
 
@@ -178,10 +178,17 @@ describe("CSV text the reader refuses before parsing it all", () => {
       message: "the file has more than 1048576 rows",
     });
     expect(parse).not.toHaveBeenCalled();
-    // CR alone ends lines too (old Mac files); a last line end opens one more, empty, row.
+    // CR alone ends lines too (old Mac files); the line end after the last row opens no row.
     expect(csvSheet("a\rb\rc", "data", { rows: 2 })).toMatchObject({ ok: false });
-    expect(csvSheet("a\r\nb\r\n", "data", { rows: 3 })).toMatchObject({ ok: true });
-    expect(csvSheet("a\r\nb\r\n", "data", { rows: 2 })).toMatchObject({ ok: false });
+    expect(csvSheet("a\r\nb\r\n", "data", { rows: 2 })).toEqual({
+      ok: true,
+      sheet: { name: "data", rows: [["a"], ["b"]] },
+    });
+    expect(csvSheet("a\r\nb\r\n\r\n", "data", { rows: 3 })).toEqual({
+      ok: true,
+      sheet: { name: "data", rows: [["a"], ["b"], [""]] },
+    });
+    expect(csvSheet("a\r\nb\r\nc\n", "data", { rows: 2 })).toMatchObject({ ok: false });
   });
 
   it("refuses a file of quotes as one over-long cell", () => {
