@@ -14,10 +14,10 @@ import { MAX_BATCH, type Operation } from "../operations/operation.ts";
 import type { ImportEntry, ImportMapping, ImportProblem } from "./import-mapping.ts";
 import { type Cell, cellText, type ImportFile, isFormula, percentText, type Sheet } from "./table.ts";
 
-export type HeaderColumn = "measureId" | "measureName" | "period" | "value" | "note";
+type HeaderColumn = "measureId" | "measureName" | "period" | "value" | "note";
 
 /** Header names the reader recognizes (compared without case, spaces, dashes or underscores). */
-export const COLUMN_NAMES: Record<HeaderColumn, readonly string[]> = {
+const COLUMN_NAMES: Record<HeaderColumn, readonly string[]> = {
   measureId: ["measureid", "kpiid"],
   measureName: ["measure", "measurename", "kpi", "kpiname"],
   period: ["period", "periodlabel"],
