@@ -95,9 +95,9 @@ export function ReportDialog() {
   const [failure, setFailure] = useState<DialogError | null>(null);
   const [printing, setPrinting] = useState<Printing | null>(null);
 
-  // Resolved by the report once it is laid out; replaced for every save.
-  const ready = useRef<{ promise: Promise<void>; resolve: () => void } | null>(null);
-  const onReady = useCallback(() => ready.current?.resolve(), []);
+  // Called by the report once it is laid out; replaced for every save.
+  const ready = useRef<(() => void) | null>(null);
+  const onReady = useCallback(() => ready.current?.(), []);
 
   // The Save button keeps the focus while busy (aria-disabled); once saved, the outcome has it
   // (read out), and after a failure or a cancelled file dialog it stays where it was.
@@ -126,16 +126,14 @@ export function ReportDialog() {
       setPreparing(true);
       await afterPaint();
       if (unmounted.current) return;
-      let resolve = () => {};
-      const promise = new Promise<void>((r) => {
-        resolve = r;
+      const laidOut = new Promise<void>((resolve) => {
+        ready.current = resolve;
       });
-      ready.current = { promise, resolve };
       setPrinting({
         options: { pageSize, periodId: periods[periodIndex]?.id ?? null, scenarios: scenariosChosen },
         now: new Date(),
       });
-      await Promise.race([promise, new Promise((r) => setTimeout(r, LAYOUT_WAIT_MS))]);
+      await Promise.race([laidOut, new Promise((r) => setTimeout(r, LAYOUT_WAIT_MS))]);
       await document.fonts.ready;
       // Two frames: the first lays the report out, the second has painted it.
       await afterPaint();
