@@ -3,7 +3,8 @@
  * package.json's "main" names, and the preload into dist/electron/preload.cjs (a sandboxed
  * preload can require nothing but `electron`, so it must be one file). `electron` stays external:
  * the runtime provides it. Packages stay external too, as in the CLI: better-sqlite3 loads the
- * Electron build of its binding from native/electron/ (the `nativeBinding` option).
+ * Electron build of its binding from native/electron/ (the `nativeBinding` option). The third
+ * bundle, dist/electron/interchange-worker.cjs, is the worker thread that reads imports and builds exports.
  */
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -32,6 +33,15 @@ export const BUNDLES = {
     format: "cjs",
     target: "node22",
     external: ["electron"],
+  },
+  // Imports and exports run on a worker thread (electron/interchange/worker-thread.ts).
+  "interchange-worker": {
+    entryPoints: [path.join(root, "electron/interchange/worker-entry.ts")],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node22",
+    packages: "external",
   },
 };
 

@@ -19,6 +19,7 @@ import { APP_NAME, DocumentWindows, fileStores, type WindowHost } from "./docume
 import { documentsInArgv } from "./documents/launch-args.ts";
 import { type Settings, SettingsFile, withRecent } from "./documents/settings-file.ts";
 import { placeWindow } from "./documents/window-bounds.ts";
+import { InterchangeThread } from "./interchange/worker-thread.ts";
 import { createAppActions } from "./menu/app-actions.ts";
 import { buildMenuTemplate } from "./menu/template.ts";
 import { electronPdfOptions } from "./report/pdf-options.ts";
@@ -110,8 +111,11 @@ function start(): void {
     },
   };
 
-  const documents = new DocumentWindows(host, fileStores({ appVersion, nativeBinding }), (file) =>
-    settings.update({ recent: withRecent(settings.get().recent, file) }),
+  const documents = new DocumentWindows(
+    host,
+    fileStores({ appVersion, nativeBinding }),
+    (file) => settings.update({ recent: withRecent(settings.get().recent, file) }),
+    new InterchangeThread(path.join(appPath, "dist/electron/interchange-worker.cjs")),
   );
 
   const themeChanged = (theme: Theme) => {

@@ -27,7 +27,6 @@ import { externalUrlVerdict } from "../security/external-links.ts";
 import { BadRequest, toFailure } from "./errors.ts";
 import { imageBytes } from "./image-payload.ts";
 import { pdfBytes } from "../report/pdf-output.ts";
-import { readImportFile } from "../interchange/read-import-file.ts";
 import { chooseSaveTarget, OPEN_KINDS, type OpenPurpose, SAVE_KINDS, type SaveKind } from "./file-kinds.ts";
 import type { PathTokens } from "./path-tokens.ts";
 
@@ -181,9 +180,9 @@ function implementations(s: Services): Implementations {
       return { fileName: path.basename(target), pages: pdf.pages };
     },
 
-    readImportFile: async (windowId, { file }) => {
-      documents.storeOf(windowId);
-      return readImportFile(tokens.redeem(windowId, file, "open-import"));
+    readImportFile: (windowId, { file }) => {
+      documents.storeOf(windowId); // no document: say so before using up the token
+      return documents.readImport(windowId, tokens.redeem(windowId, file, "open-import"));
     },
 
     exportImage: (windowId, { file, format, data }) => {

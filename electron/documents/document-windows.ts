@@ -11,7 +11,9 @@ import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { writeFileAtomically, writeDataAtomically } from "../file/copy.ts";
 import { FileWriteFailed } from "../file/errors.ts";
 import { ScorecardStore, type StoreOptions } from "../file/store.ts";
-import { type ExportFormat, exportData } from "../interchange/export-data.ts";
+import type { ExportFormat } from "../interchange/export-data.ts";
+import { type Interchange, inThisThread } from "../interchange/interchange.ts";
+import type { ImportFile } from "../../shared/interchange/table.ts";
 
 export const APP_NAME = "Scorecard Studio";
 
@@ -83,6 +85,8 @@ export class DocumentWindows {
     private readonly host: WindowHost,
     private readonly factory: Stores,
     private readonly onOpened: (file: string) => void = () => {},
+    /** Where imports are read and exports built: a worker thread in the app. */
+    private readonly interchange: Interchange = inThisThread,
   ) {}
 
   /** A window the host created (for a document or the start screen). */
@@ -174,7 +178,13 @@ export class DocumentWindows {
   async exportTo(windowId: number, target: string, format: ExportFormat): Promise<void> {
     const doc = this.storeOf(windowId).document();
     this.refuseOpenTarget(target); // before the work of building a workbook, not only after it
-    this.writeExport(target, await exportData(doc, format));
+    this.writeExport(target, await this.interchange.exportData(doc, format));
+  }
+
+  /** Import Actuals: the chosen file's sheets, for the window's document (docs/import.md). */
+  readImport(windowId: number, file: string): Promise<ImportFile> {
+    this.storeOf(windowId);
+    return this.interchange.readImportFile(file);
   }
 
   /** Writes an export atomically, never over a file a window is editing. */

@@ -14,8 +14,10 @@ import { PathTokens } from "../../electron/api/path-tokens.ts";
 import { writeFileAtomically } from "../../electron/file/copy.ts";
 import { DocumentWindows, fileStores, type WindowHost } from "../../electron/documents/document-windows.ts";
 import { SettingsFile, withRecent } from "../../electron/documents/settings-file.ts";
+import { InterchangeThread } from "../../electron/interchange/worker-thread.ts";
 import { idSequence } from "./docs.ts";
 import { steppingClock, tempDir } from "./files.ts";
+import { interchangeWorkerScript } from "./interchange-worker.ts";
 
 export const SHELL_APP_VERSION = "0.0.0-shell";
 
@@ -115,10 +117,17 @@ export function createShell(): Shell {
   const logged: unknown[] = [];
   const fullScreen = new Map<number, boolean>();
   const revealed: string[] = [];
-  const documents = new DocumentWindows(host, fileStores({ appVersion: SHELL_APP_VERSION, now }), (file) => {
-    opened.push(file);
-    settings.update({ recent: withRecent(settings.get().recent, file) });
-  });
+  // Imports and exports on a worker thread, as in the app.
+  const interchange = new InterchangeThread(interchangeWorkerScript());
+  const documents = new DocumentWindows(
+    host,
+    fileStores({ appVersion: SHELL_APP_VERSION, now }),
+    (file) => {
+      opened.push(file);
+      settings.update({ recent: withRecent(settings.get().recent, file) });
+    },
+    interchange,
+  );
   const tokens = new PathTokens();
   const newDocument = (key: string, periods?: { firstStart: string; count: number }) =>
     newScorecard(key, { newId, now: "2026-03-01T00:00:00.000Z", appVersion: SHELL_APP_VERSION, periods });
@@ -174,6 +183,7 @@ export function createShell(): Shell {
     },
     close() {
       for (const id of [...host.created]) if (documents.has(id)) documents.removed(id);
+      void interchange.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,146 @@
+/**
+ * Imports and exports on main's worker thread (electron/interchange/worker-thread.ts), with the
+ * worker bundled as `npm run build:main` bundles it: the same results and the same errors as in
+ * the calling thread, main's event loop free while a large file is read, and a worker that runs
+ * out of memory failing its job with a clear message instead of taking main with it.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ImportRefused } from "../../electron/interchange/errors.ts";
+import { inThisThread } from "../../electron/interchange/interchange.ts";
+import { InterchangeThread } from "../../electron/interchange/worker-thread.ts";
+import { syntheticScorecard } from "../bench/synthetic.ts";
+import { tempDir } from "../support/files.ts";
+import { interchangeWorkerScript } from "../support/interchange-worker.ts";
+import { fixtureDocument } from "../support/store-fixture.ts";
+
+let dir = "";
+let thread: InterchangeThread;
+beforeAll(() => {
+  dir = tempDir("scorecard-interchange-");
+  thread = new InterchangeThread(interchangeWorkerScript());
+});
+afterAll(async () => {
+  await thread.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const write = (name: string, bytes: Buffer | string) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, bytes);
+  return file;
+};
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as Error,
+  );
+
+/** A CSV of actuals in the long layout, `rows` rows. */
+const longCsv = (rows: number) =>
+  ["measure,period,value", ...Array.from({ length: rows }, (_, i) => `Measure ${i % 997},P${i % 36},${i / 7}`)].join(
+    "\n",
+  );
+
+describe("the worker thread", () => {
+  it("reads a file into the same cells as the calling thread", async () => {
+    const file = write("actuals.csv", longCsv(50));
+    expect(await thread.readImportFile(file)).toEqual(await inThisThread.readImportFile(file));
+  });
+
+  it("refuses a file with the same ImportRefused and message", async () => {
+    const file = write("junk.csv", Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2]));
+    const here = await failure(inThisThread.readImportFile(file));
+    const there = await failure(thread.readImportFile(file));
+    expect(there).toBeInstanceOf(ImportRefused);
+    expect(there?.message).toBe(here?.message);
+    expect(there?.message).toMatch(/^junk\.csv: not a CSV or Excel file/);
+  });
+
+  it("builds the same exports: JSON and CSV text, the workbook as bytes it can read back", async () => {
+    const { doc } = fixtureDocument();
+    expect(await thread.exportData(doc, "json")).toBe(await inThisThread.exportData(doc, "json"));
+    expect(await thread.exportData(doc, { csv: "actuals" })).toBe(
+      await inThisThread.exportData(doc, { csv: "actuals" }),
+    );
+    const xlsx = await thread.exportData(doc, "xlsx");
+    expect(xlsx).toBeInstanceOf(Uint8Array);
+    const read = await thread.readImportFile(write("book.xlsx", Buffer.from(xlsx as Uint8Array)));
+    expect(read.sheets.map((s) => s.name)).toEqual([
+      "Scorecard",
+      "Measures",
+      "Actuals",
+      "Investments",
+      "Impacts",
+      "Scenarios",
+    ]);
+  });
+
+  it("an error that is not a refusal keeps its message", async () => {
+    const { doc } = fixtureDocument();
+    const broken = { ...doc, measures: null } as unknown as typeof doc;
+    const here = await failure(inThisThread.exportData(broken, "xlsx"));
+    const there = await failure(thread.exportData(broken, "xlsx"));
+    expect(here).toBeInstanceOf(Error);
+    expect(there?.message).toBe(here?.message);
+    expect(there).not.toBeInstanceOf(ImportRefused);
+  });
+
+  it("leaves main's event loop free while it reads a large file (the calling thread does not)", async () => {
+    const file = write("large.csv", longCsv(200_000));
+    const ticksDuring = async (read: Promise<unknown>) => {
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 5);
+      await read;
+      clearInterval(timer);
+      return ticks;
+    };
+    expect(await ticksDuring(inThisThread.readImportFile(file))).toBe(0);
+    expect(await ticksDuring(thread.readImportFile(file))).toBeGreaterThan(2);
+  });
+});
+
+describe("a worker that runs out of memory", () => {
+  it("fails its job with a clear refusal, and the next job gets a fresh worker", async () => {
+    const small = new InterchangeThread(interchangeWorkerScript(), { resourceLimits: { maxOldGenerationSizeMb: 24 } });
+    try {
+      const large = write("too-much.csv", longCsv(400_000));
+      const error = await failure(small.readImportFile(large));
+      expect(error).toBeInstanceOf(ImportRefused);
+      expect(error?.message).toBe(
+        "too-much.csv: the file could not be read (it needs more memory than an import or export may use)",
+      );
+      const next = await small.readImportFile(write("after.csv", longCsv(3)));
+      expect(next.sheets[0]?.rows).toHaveLength(4);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("an export that outgrows it fails with a message, not a crash", async () => {
+    const small = new InterchangeThread(interchangeWorkerScript(), { resourceLimits: { maxOldGenerationSizeMb: 24 } });
+    try {
+      const doc = syntheticScorecard({ measures: 2_000, periods: 36 });
+      const error = await failure(small.exportData(doc, "xlsx"));
+      expect(error?.message).toBe("The export stopped: it needs more memory than an import or export may use");
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe("an idle worker", () => {
+  it("ends after its quiet time, and the next job starts another", async () => {
+    const brief = new InterchangeThread(interchangeWorkerScript(), { idleMs: 1 });
+    try {
+      const file = write("twice.csv", longCsv(2));
+      await brief.readImportFile(file);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await brief.readImportFile(file)).sheets[0]?.rows).toHaveLength(3);
+    } finally {
+      await brief.close();
+    }
+  });
+});
