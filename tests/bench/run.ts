@@ -7,6 +7,7 @@
 import { exportRows } from "./export.bench.ts";
 import { fileRows } from "./file.bench.ts";
 import { importRows } from "./import.bench.ts";
+import { interchangeThreadRows } from "./interchange-thread.bench.ts";
 import { scoringRows } from "./scoring.bench.ts";
 import { formatTable, isChecked, passes, type Row } from "./measure.ts";
 import { whatIfRows } from "./whatif.bench.ts";
@@ -17,6 +18,7 @@ const rows: Row[] = [
   ...fileRows(),
   ...(await exportRows()),
   ...(await importRows()),
+  ...(await interchangeThreadRows()),
 ];
 console.log(formatTable(rows));
 const failed = rows.filter((r) => isChecked(r) && !passes(r));
