@@ -56,10 +56,12 @@ export class InterchangeThread implements Interchange {
     return (await this.run((id) => ({ id, kind: "export-data", doc, format }), failed)) as string | Uint8Array;
   }
 
-  /** Ends the worker; jobs still running fail. */
+  /** Ends the worker; jobs still running fail. A job asked for after this starts a new worker. */
   async close(): Promise<void> {
-    this.clearIdle();
-    await this.worker?.terminate();
+    const worker = this.worker;
+    if (!worker) return;
+    this.stopped(worker, "the worker was closed");
+    await worker.terminate();
   }
 
   private run(job: (id: number) => Job, stopped: Pending["stopped"]): Promise<JobResult> {
@@ -69,7 +71,12 @@ export class InterchangeThread implements Interchange {
     worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, stopped });
-      worker.postMessage(job(id));
+      try {
+        worker.postMessage(job(id));
+      } catch (e) {
+        this.pending.delete(id); // not cloneable: nothing reached the worker
+        reject(e);
+      }
     });
   }
 
@@ -100,7 +107,7 @@ export class InterchangeThread implements Interchange {
   }
 
   private stopped(worker: Worker, reason: string): void {
-    if (this.worker !== worker) return; // "error" comes before "exit": the first one says why
+    if (this.worker !== worker) return; // closed, or "error" came before "exit": the first one says why
     this.worker = null;
     this.clearIdle();
     for (const job of this.pending.values()) job.reject(job.stopped(reason));

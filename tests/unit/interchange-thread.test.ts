@@ -131,6 +131,29 @@ describe("a worker that runs out of memory", () => {
   });
 });
 
+describe("closing", () => {
+  it("fails the jobs still running, and a job asked for right after gets a new worker", async () => {
+    const closing = new InterchangeThread(interchangeWorkerScript());
+    try {
+      const running = failure(closing.readImportFile(write("slow.csv", longCsv(100_000))));
+      const closed = closing.close();
+      const next = closing.readImportFile(write("next.csv", longCsv(2)));
+      expect((await running)?.message).toBe("slow.csv: the file could not be read (the worker was closed)");
+      await closed;
+      expect((await next).sheets[0]?.rows).toHaveLength(3);
+    } finally {
+      await closing.close();
+    }
+  });
+
+  it("a document that cannot be sent fails its job with the reason, and the worker goes on", async () => {
+    const { doc } = fixtureDocument();
+    const uncloneable = { ...doc, title: (() => "x") as unknown as string };
+    await expect(thread.exportData(uncloneable, "json")).rejects.toThrow(/could not be cloned/);
+    expect(await thread.exportData(doc, { csv: "measures" })).toContain("\r\n");
+  });
+});
+
 describe("an idle worker", () => {
   it("ends after its quiet time, and the next job starts another", async () => {
     const brief = new InterchangeThread(interchangeWorkerScript(), { idleMs: 1 });
