@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FileWriteFailed } from "../../electron/file/errors.ts";
 import { ImportRefused } from "../../electron/interchange/errors.ts";
 import { inThisThread } from "../../electron/interchange/interchange.ts";
 import { InterchangeThread } from "../../electron/interchange/worker-thread.ts";
@@ -31,6 +32,14 @@ const write = (name: string, bytes: Buffer | string) => {
   fs.writeFileSync(file, bytes);
   return file;
 };
+
+/** Waits (up to 5 s) for `condition`, checking every 10 ms. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 5_000) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -86,19 +95,20 @@ describe("the worker thread", () => {
     expect(here).toBeInstanceOf(Error);
     expect(there?.message).toBe(here?.message);
     expect(there).not.toBeInstanceOf(ImportRefused);
+    expect(there?.stack).toContain("interchange-worker.cjs"); // the worker's stack, for the log
   });
 
   it("leaves main's event loop free while it reads a large file (the calling thread does not)", async () => {
     const file = write("large.csv", longCsv(200_000));
-    const ticksDuring = async (read: Promise<unknown>) => {
+    const ticksDuring = async (read: () => Promise<unknown>) => {
       let ticks = 0;
       const timer = setInterval(() => ticks++, 5);
-      await read;
+      await read();
       clearInterval(timer);
       return ticks;
     };
-    expect(await ticksDuring(inThisThread.readImportFile(file))).toBe(0);
-    expect(await ticksDuring(thread.readImportFile(file))).toBeGreaterThan(2);
+    expect(await ticksDuring(() => inThisThread.readImportFile(file))).toBe(0);
+    expect(await ticksDuring(() => thread.readImportFile(file))).toBeGreaterThan(2);
   });
 });
 
@@ -124,7 +134,8 @@ describe("a worker that runs out of memory", () => {
     try {
       const doc = syntheticScorecard({ measures: 2_000, periods: 36 });
       const error = await failure(small.exportData(doc, "xlsx"));
-      expect(error?.message).toBe("The export stopped: it needs more memory than an import or export may use");
+      expect(error).toBeInstanceOf(FileWriteFailed); // shown to the user as it is, not as an internal error
+      expect(error?.message).toBe("The export stopped: it needs more memory than an import or export may use.");
     } finally {
       await small.close();
     }
@@ -138,7 +149,7 @@ describe("closing", () => {
       const running = failure(closing.readImportFile(write("slow.csv", longCsv(100_000))));
       const closed = closing.close();
       const next = closing.readImportFile(write("next.csv", longCsv(2)));
-      expect((await running)?.message).toBe("slow.csv: the file could not be read (the worker was closed)");
+      expect((await running)?.message).toBe("slow.csv: the file could not be read (it was cancelled)");
       await closed;
       expect((await next).sheets[0]?.rows).toHaveLength(3);
     } finally {
@@ -146,11 +157,17 @@ describe("closing", () => {
     }
   });
 
-  it("a document that cannot be sent fails its job with the reason, and the worker goes on", async () => {
-    const { doc } = fixtureDocument();
-    const uncloneable = { ...doc, title: (() => "x") as unknown as string };
-    await expect(thread.exportData(uncloneable, "json")).rejects.toThrow(/could not be cloned/);
-    expect(await thread.exportData(doc, { csv: "measures" })).toContain("\r\n");
+  it("a document that cannot be sent fails its job with the reason, and the worker still rests", async () => {
+    const fresh = new InterchangeThread(interchangeWorkerScript(), { idleMs: 1 });
+    try {
+      const { doc } = fixtureDocument();
+      const uncloneable = { ...doc, title: (() => "x") as unknown as string };
+      await expect(fresh.exportData(uncloneable, "json")).rejects.toThrow(/could not be cloned/);
+      await until(() => !fresh.running);
+      expect(await fresh.exportData(doc, { csv: "measures" })).toContain("\r\n");
+    } finally {
+      await fresh.close();
+    }
   });
 });
 
@@ -160,10 +177,42 @@ describe("an idle worker", () => {
     try {
       const file = write("twice.csv", longCsv(2));
       await brief.readImportFile(file);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await until(() => !brief.running);
       expect((await brief.readImportFile(file)).sheets[0]?.rows).toHaveLength(3);
+      expect(brief.running).toBe(true);
     } finally {
       await brief.close();
+    }
+  });
+});
+
+describe("a worker that hangs or breaks", () => {
+  /** A stand-in worker script: what the real one could do on a hostile file, or if it were broken. */
+  const script = (name: string, code: string) => write(name, code);
+
+  it("a job past its time limit is refused with the limit, and the worker is ended", async () => {
+    const silent = script("silent.cjs", 'require("node:worker_threads").parentPort.on("message", () => {});');
+    const hung = new InterchangeThread(silent, { jobMs: 100 });
+    try {
+      const error = await failure(hung.readImportFile(write("loop.xlsx", "x")));
+      expect(error).toBeInstanceOf(ImportRefused);
+      expect(error?.message).toBe("loop.xlsx: the file could not be read (it took longer than 0.1 seconds)");
+      expect(hung.running).toBe(false);
+    } finally {
+      await hung.close();
+    }
+  });
+
+  it("a worker that fails is our error, not the file's: not a refusal, and its cause is kept for the log", async () => {
+    const broken = script("broken.cjs", 'throw new Error("cannot load /opt/app/module");');
+    const thread = new InterchangeThread(broken);
+    try {
+      const error = await failure(thread.readImportFile(write("fine.csv", longCsv(2))));
+      expect(error).not.toBeInstanceOf(ImportRefused);
+      expect(error?.message).toBe("The interchange worker failed: cannot load /opt/app/module");
+      expect((error?.cause as Error).message).toBe("cannot load /opt/app/module");
+    } finally {
+      await thread.close();
     }
   });
 });
