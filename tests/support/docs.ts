@@ -11,6 +11,9 @@ export function idSequence(start = 1): () => string {
 
 export const NOW = "2026-01-01T00:00:00.000Z";
 
+/** The exported workbook's sheets, in order (docs/exports.md), spelled out as the tests expect them. */
+export const WORKBOOK_SHEETS = ["Scorecard", "Measures", "Actuals", "Investments", "Impacts", "Scenarios"];
+
 export interface DocBuilder {
   doc: ScorecardDocument;
   newId: () => string;

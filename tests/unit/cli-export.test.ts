@@ -11,6 +11,7 @@ import { CSV_TABLES } from "../../shared/api/contract.ts";
 import { tableToCsv } from "../../shared/interchange/csv-text.ts";
 import { exportTable } from "../../shared/interchange/workbook-tables.ts";
 import { cliInTempFolder, demoDocument } from "../support/cli-harness.ts";
+import { WORKBOOK_SHEETS } from "../support/docs.ts";
 import { sha256 } from "../support/files.ts";
 
 const { cli, at, fileFrom, folder } = cliInTempFolder("scorecard-cli-export-");
@@ -25,14 +26,7 @@ describe("export --format xlsx", () => {
     expect(fs.readdirSync(folder()).sort()).toEqual(["demo.scorecard", "demo.scorecard.json", "plan.xlsx"]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(fs.readFileSync(at("plan.xlsx")) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual([
-      "Scorecard",
-      "Measures",
-      "Actuals",
-      "Investments",
-      "Impacts",
-      "Scenarios",
-    ]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(WORKBOOK_SHEETS);
     const doc = readScorecardFile(file).document;
     expect(workbook.getWorksheet("Measures")?.rowCount).toBe(doc.measures.length + 1);
   });

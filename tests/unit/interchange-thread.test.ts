@@ -12,6 +12,7 @@ import { ImportRefused } from "../../electron/interchange/errors.ts";
 import { inThisThread } from "../../electron/interchange/interchange.ts";
 import { InterchangeThread } from "../../electron/interchange/worker-thread.ts";
 import { syntheticScorecard } from "../bench/synthetic.ts";
+import { WORKBOOK_SHEETS } from "../support/docs.ts";
 import { tempDir } from "../support/files.ts";
 import { interchangeWorkerScript } from "../support/interchange-worker.ts";
 import { fixtureDocument } from "../support/store-fixture.ts";
@@ -77,14 +78,7 @@ describe("the worker thread", () => {
     const xlsx = await thread.exportData(doc, "xlsx");
     expect(xlsx).toBeInstanceOf(Uint8Array);
     const read = await thread.readImportFile(write("book.xlsx", Buffer.from(xlsx as Uint8Array)));
-    expect(read.sheets.map((s) => s.name)).toEqual([
-      "Scorecard",
-      "Measures",
-      "Actuals",
-      "Investments",
-      "Impacts",
-      "Scenarios",
-    ]);
+    expect(read.sheets.map((s) => s.name)).toEqual(WORKBOOK_SHEETS);
   });
 
   it("an error that is not a refusal keeps its message", async () => {

@@ -23,7 +23,7 @@ import { newScorecard } from "../../shared/templates/index.ts";
 import { compileWhatIf } from "../../shared/whatif/model.ts";
 import { evaluateScenario } from "../../shared/whatif/scenario.ts";
 import { spendOfScenario } from "../../shared/whatif/spend.ts";
-import { idSequence, NOW } from "../support/docs.ts";
+import { idSequence, NOW, WORKBOOK_SHEETS } from "../support/docs.ts";
 import { tempDir } from "../support/files.ts";
 import { createShell, type Shell } from "../support/shell-fixture.ts";
 
@@ -272,14 +272,7 @@ describe("the XLSX workbook", () => {
   });
 
   it("has one sheet per workbook table, with the workbook's properties", () => {
-    expect(workbook.worksheets.map((w) => w.name)).toEqual([
-      "Scorecard",
-      "Measures",
-      "Actuals",
-      "Investments",
-      "Impacts",
-      "Scenarios",
-    ]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(WORKBOOK_SHEETS);
     expect(workbook.creator).toBe("Scorecard Studio");
     expect(workbook.title).toBe(doc.scorecard.title);
     expect(workbook.subject).toBe("Scorecard, period 2026-Q4");
