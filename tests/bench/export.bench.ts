@@ -8,23 +8,11 @@ import { documentToXlsx } from "../../electron/interchange/xlsx-write.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { tableToCsv } from "../../shared/interchange/csv-text.ts";
 import { exportTable, workbookTables } from "../../shared/interchange/workbook-tables.ts";
-import { type Row, summarize } from "./measure.ts";
+import { type Row, timeAsync } from "./measure.ts";
 import { LARGE, REALISTIC, syntheticScorecard, type WorkSize } from "./synthetic.ts";
 
 const label = (s: WorkSize) => `${s.measures.toLocaleString("en-US")} measures × ${s.periods} periods`;
 const MB = 1024 * 1024;
-
-/** Median of `runs` timed runs of an async `fn` after `warmup` untimed ones; returns the last result too. */
-async function timeAsync<T>(fn: () => Promise<T>, runs: number, warmup = 1): Promise<{ median: number; last: T }> {
-  let last: T | undefined;
-  const samples: number[] = [];
-  for (let i = 0; i < warmup + runs; i++) {
-    const t0 = performance.now();
-    last = await fn();
-    if (i >= warmup) samples.push(performance.now() - t0);
-  }
-  return { median: summarize(samples).median, last: last as T };
-}
 
 async function sizeRows(doc: ScorecardDocument, size: WorkSize, runs: number): Promise<Row[]> {
   const name = label(size);

@@ -17,23 +17,11 @@ import type { Cell, ImportFile } from "../../shared/interchange/table.ts";
 import { execute, replay } from "../../shared/operations/execute.ts";
 import { DocumentState } from "../../shared/operations/state.ts";
 import { packBatch, summarize, unpackBatch } from "../../renderer/src/import/plan-summary.ts";
-import { type Row, summarize as timing } from "./measure.ts";
+import { type Row, timeAsync } from "./measure.ts";
 import { LARGE, syntheticScorecard } from "./synthetic.ts";
 
 const MB = 1024 * 1024;
 const CONTEXT = { now: "2026-01-01T00:00:00.000Z", appVersion: "bench" };
-
-/** Median of `runs` timed runs after one untimed; returns the last result too. */
-async function median<T>(fn: () => T | Promise<T>, runs: number): Promise<{ median: number; last: T }> {
-  let last = await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    last = await fn();
-    samples.push(performance.now() - t0);
-  }
-  return { median: timing(samples).median, last };
-}
 
 /** A rows-layout sheet of `count` of the document's actuals, each value moved: every row a change. */
 function rowsFile(doc: ScorecardDocument, count: number): ImportFile {
@@ -53,12 +41,12 @@ export async function importRows(): Promise<Row[]> {
   try {
     const file = path.join(dir, "large.xlsx");
     fs.writeFileSync(file, await documentToXlsx(doc));
-    const read = await median(() => readImportFile(file), 1);
+    const read = await timeAsync(() => readImportFile(file), 1);
     // Planned against the scorecard with no actuals: every value of the workbook is new.
     const empty = { ...doc, actuals: [] };
     const mapping = guessMapping(read.last, empty);
     if (!mapping) throw new Error("the large workbook's actuals were not recognised");
-    const plan = await median(() => planImport(read.last, mapping, empty, "Import “large.xlsx”"), 3);
+    const plan = await timeAsync(() => planImport(read.last, mapping, empty, "Import “large.xlsx”"), 3);
     const values = plan.last.operation.operations.length;
     const sized = `${values.toLocaleString("en-US")} values`;
 
@@ -68,21 +56,21 @@ export async function importRows(): Promise<Row[]> {
     if (!rowsMapping) throw new Error("the rows sheet was not recognised");
     const rowsPlan = planImport(rows, rowsMapping, doc, "rows");
     const reply = summarize(rowsPlan, 1);
-    const summaryCopy = await median(() => structuredClone(reply), 5);
-    const planCopy = await median(() => structuredClone(rowsPlan), 3);
+    const summaryCopy = await timeAsync(() => structuredClone(reply), 5);
+    const planCopy = await timeAsync(() => structuredClone(rowsPlan), 3);
 
     // Import: main checks and applies the batch; the renderer gets it from the worker, copies it
     // into the IPC message, and replays main's steps on its own copy.
     // Each run on a fresh copy, made before the clock starts.
     const fresh = () => Array.from({ length: 3 }, () => new DocumentState(empty));
     const mains = fresh();
-    const run = await median(() => execute(mains.pop() as DocumentState, plan.last.operation, CONTEXT), 2);
+    const run = await timeAsync(() => execute(mains.pop() as DocumentState, plan.last.operation, CONTEXT), 2);
     const packed = packBatch(plan.last.operation, empty);
-    const arrive = await median(() => unpackBatch(structuredClone(packed), empty), 3);
-    const send = await median(() => structuredClone({ message: { operation: arrive.last } }), 3);
+    const arrive = await timeAsync(() => unpackBatch(structuredClone(packed), empty), 3);
+    const send = await timeAsync(() => structuredClone({ message: { operation: arrive.last } }), 3);
     const steps = run.last.applied.map((a) => a.step);
     const renderers = fresh();
-    const apply = await median(() => {
+    const apply = await timeAsync(() => {
       const state = renderers.pop() as DocumentState;
       replay(state, steps, "import");
       return state.document();

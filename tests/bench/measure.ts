@@ -26,6 +26,25 @@ export function time(fn: () => void, { minRuns = 50, minMs = 300, warmup = 20 } 
   return summarize(samples);
 }
 
+/**
+ * For slow jobs (seconds, not microseconds): the median of `runs` timed runs of `fn`, sync or
+ * async, after `warmup` untimed ones, and the last run's result.
+ */
+export async function timeAsync<T>(
+  fn: () => T | Promise<T>,
+  runs: number,
+  warmup = 1,
+): Promise<{ median: number; last: T }> {
+  let last: T | undefined;
+  const samples: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const t0 = performance.now();
+    last = await fn();
+    if (i >= warmup) samples.push(performance.now() - t0);
+  }
+  return { median: summarize(samples).median, last: last as T };
+}
+
 export interface Row {
   name: string;
   size: string;
