@@ -12,7 +12,7 @@ import { writeFileAtomically, writeDataAtomically } from "../file/copy.ts";
 import { FileWriteFailed } from "../file/errors.ts";
 import { ScorecardStore, type StoreOptions } from "../file/store.ts";
 import type { ExportFormat } from "../interchange/export-data.ts";
-import { type Interchange, inThisThread } from "../interchange/interchange.ts";
+import type { Interchange } from "../interchange/interchange.ts";
 import type { ImportFile } from "../../shared/interchange/table.ts";
 
 export const APP_NAME = "Scorecard Studio";
@@ -84,9 +84,9 @@ export class DocumentWindows {
   constructor(
     private readonly host: WindowHost,
     private readonly factory: Stores,
-    private readonly onOpened: (file: string) => void = () => {},
+    private readonly onOpened: (file: string) => void,
     /** Where imports are read and exports built: a worker thread in the app. */
-    private readonly interchange: Interchange = inThisThread,
+    private readonly interchange: Interchange,
   ) {}
 
   /** A window the host created (for a document or the start screen). */
