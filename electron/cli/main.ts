@@ -11,6 +11,7 @@ import { version } from "../../package.json";
 import { DOCUMENT_JSON_VERSION } from "../../shared/document-json.ts";
 import { FileRefused, FileWriteFailed } from "../file/errors.ts";
 import { SCHEMA_VERSION } from "../file/migrations.ts";
+import { ImportRefused } from "../interchange/errors.ts";
 import { wantsHelp } from "./args.ts";
 import type { Command } from "./command.ts";
 import { exportCommand } from "./commands/export.ts";
@@ -76,7 +77,7 @@ function report(e: unknown, out: Output, command: Command | undefined): number {
     out.error(e.message, ...(e.withUsage ? hint : []));
     return e.exitCode;
   }
-  if (e instanceof FileRefused || e instanceof FileWriteFailed) {
+  if (e instanceof FileRefused || e instanceof FileWriteFailed || e instanceof ImportRefused) {
     out.error(e.message);
     return 1;
   }

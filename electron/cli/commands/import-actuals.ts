@@ -12,7 +12,6 @@ import { quote } from "../../../shared/domain/readable-path.ts";
 import { guessMapping, planImport, whyNoMapping } from "../../../shared/interchange/actuals-import.ts";
 import type { ImportFile } from "../../../shared/interchange/table.ts";
 import { ScorecardStore } from "../../file/store.ts";
-import { ImportRefused } from "../../interchange/errors.ts";
 import { readImportFile } from "../../interchange/read-import-file.ts";
 import { parseCommand } from "../args.ts";
 import type { Command } from "../command.ts";
@@ -32,13 +31,7 @@ export const importActualsCommand: Command = {
     const { values, positionals } = parseCommand(argv, OPTIONS, ["FILE", "DATA"]);
     const [file, data] = positionals;
     const dataName = path.basename(data);
-    let read: ImportFile;
-    try {
-      read = await readImportFile(resolve(data));
-    } catch (e) {
-      throw e instanceof ImportRefused ? refusal(e.message) : e;
-    }
-    const chosen = onlySheet(read, values.sheet);
+    const chosen = onlySheet(await readImportFile(resolve(data)), values.sheet);
     const store = ScorecardStore.open(resolve(file), { appVersion: version });
     try {
       const doc = store.document();
