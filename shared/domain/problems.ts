@@ -9,6 +9,14 @@ export function warning(path: string, message: string): Problem {
   return { path, message, severity: "warning" };
 }
 
+/**
+ * Whether a problem is about the form field `field` (its path is "field" or ends in ".field"):
+ * such a problem is shown under that field with its bare message.
+ */
+export function isAboutField(p: Problem, field: string): boolean {
+  return p.path === field || p.path.endsWith(`.${field}`);
+}
+
 /** `measures[12].target: must differ from baseline` — the form every problem is shown in. */
 export function formatProblem(p: Problem): string {
   return p.path ? `${p.path}: ${p.message}` : p.message;

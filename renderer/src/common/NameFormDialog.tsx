@@ -6,14 +6,11 @@
  */
 import "./name-form.css";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
-import { formatProblem } from "../../../shared/domain/problems.ts";
+import { formatProblem, isAboutField } from "../../../shared/domain/problems.ts";
 import type { Problem } from "../../../shared/domain/types.ts";
 import type { Operation } from "../../../shared/operations/operation.ts";
 import { useStoreApi } from "../state/context.tsx";
 import { Modal } from "./Modal.tsx";
-
-/** Whether a problem is about the field `field` (its path is "field" or ends in ".field"). */
-const isAbout = (p: Problem, field: string) => p.path === field || p.path.endsWith(`.${field}`);
 
 /**
  * The errors of `problems` split into the name's own (shown under the field) and the others (shown
@@ -24,9 +21,9 @@ function nameFormProblems(
   labels: Readonly<Record<string, string>> = {},
 ): { name: string | null; other: string | null } {
   const errors = problems.filter((p) => p.severity === "error");
-  const own = errors.find((p) => isAbout(p, "name"));
-  const other = errors.find((p) => !isAbout(p, "name"));
-  const field = other && Object.keys(labels).find((f) => isAbout(other, f));
+  const own = errors.find((p) => isAboutField(p, "name"));
+  const other = errors.find((p) => !isAboutField(p, "name"));
+  const field = other && Object.keys(labels).find((f) => isAboutField(other, f));
   return {
     name: own?.message ?? null,
     other: other ? (field ? `${labels[field]}: ${other.message}` : formatProblem(other)) : null,

@@ -1,5 +1,5 @@
 /** Parsing what was typed into a field, and wording the validator's verdict beside that field. */
-import { formatProblem } from "../../../shared/domain/problems.ts";
+import { formatProblem, isAboutField } from "../../../shared/domain/problems.ts";
 import type { Problem } from "../../../shared/domain/types.ts";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -30,6 +30,5 @@ export function formatNumber(value: number): string {
 export function problemText(problems: readonly Problem[], field: string): string | null {
   const first = problems.find((p) => p.severity === "error");
   if (!first) return null;
-  const own = first.path === field || first.path.endsWith(`.${field}`);
-  return own ? first.message : formatProblem(first);
+  return isAboutField(first, field) ? first.message : formatProblem(first);
 }
