@@ -2,18 +2,8 @@
  * Every main view, and workshop mode, checked by axe-core (WCAG 2.1 A and AA rules) in both themes:
  * labelled controls, names for every widget, valid ARIA, and colour contrast.
  */
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { axeViolations as violations } from "./harness/axe.ts";
 import { expect, test } from "./harness/fixture.ts";
-
-async function violations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => ({
-    rule: v.id,
-    impact: v.impact,
-    where: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}: ${n.failureSummary?.split("\n")[1]?.trim() ?? ""}`),
-  }));
-}
 
 for (const theme of ["light", "dark"] as const)
   test(`no accessibility violations in any view, ${theme}`, async ({ app, shell, page }) => {

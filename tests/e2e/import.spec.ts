@@ -5,9 +5,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import type { Locator, Page } from "@playwright/test";
+import { axeViolations } from "./harness/axe.ts";
 import { expect, test } from "./harness/fixture.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { sha256 } from "../support/files.ts";
@@ -46,13 +46,7 @@ async function importFrom(page: Page, shell: { dialogs: { open: (string | null)[
 }
 
 /** WCAG A/AA findings inside the open dialog (labels, names, table headers, contrast). */
-async function dialogViolations(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .include("dialog")
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+const dialogViolations = (page: Page) => axeViolations(page, { include: "dialog" });
 
 /** The problems table as [row, column, message] rows. */
 async function problemRows(dialog: Locator): Promise<string[][]> {

@@ -4,7 +4,6 @@
  * choice of 2–4 scenarios; rename, duplicate and delete checked in the real file (refused names
  * leave it byte-for-byte as it was; Ctrl+Z brings a deleted scenario back); hostile names as text.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { formatMoney, formatMoneyChange } from "../../shared/display/numbers.ts";
 import { quote } from "../../shared/domain/readable-path.ts";
@@ -18,6 +17,7 @@ import { ScorecardStore } from "../../electron/file/store.ts";
 import { formatPoints, formatPointsPerMillion, formatScore } from "../../renderer/src/whatif/format.ts";
 import { sha256 } from "../support/files.ts";
 import { SHELL_APP_VERSION, type Shell } from "../support/shell-fixture.ts";
+import { axeViolations } from "./harness/axe.ts";
 import { type AppWindow, expect, test } from "./harness/fixture.ts";
 import { LONG, RTL, XSS } from "./harness/hostile-names.ts";
 
@@ -467,10 +467,7 @@ for (const theme of ["light", "dark"] as const)
     ]);
     const doc = await openScenarios(app, file);
     for (const s of doc.scenarios) await checkbox(page, s.id).check();
-    const axe = async () =>
-      (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations.map(
-        (v) => ({ rule: v.id, where: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }),
-      );
+    const axe = () => axeViolations(page);
     expect(await axe(), "four compared").toEqual([]);
     await listRow(page, doc.scenarios[0]?.id ?? "")
       .getByRole("button", { name: "Rename" })

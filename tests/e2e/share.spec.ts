@@ -5,17 +5,14 @@
  * opened in the app, shows the same overall score as the original.
  */
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { quote } from "../../shared/domain/readable-path.ts";
+import { axeViolations } from "./harness/axe.ts";
 import { expect, test } from "./harness/fixture.ts";
 import { HOSTILE_TITLE, RTL, writeHostileNames, XSS } from "./harness/hostile-names.ts";
 
-/** WCAG 2.1 A/AA rules (accessibility.spec.ts checks the views) over the open dialog: the rule ids that fail. */
-async function dialogViolations(page: Page): Promise<string[]> {
-  const axe = new AxeBuilder({ page }).include("dialog.modal").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
-  return (await axe.analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`);
-}
+/** WCAG 2.1 A/AA rules (accessibility.spec.ts checks the views) over the open dialog. */
+const dialogViolations = (page: Page) => axeViolations(page, { include: "dialog.modal" });
 
 test("Share… from the header: leave out scenarios, save, reveal, write the email", async ({ app, shell, page }) => {
   await app.launch(shell.writeScorecard("Demo.scorecard", "demo"));

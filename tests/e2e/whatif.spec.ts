@@ -3,7 +3,6 @@
  * with the keyboard, and every number checked against the what-if engine run here on the
  * document the file holds (the same formatting as the view uses).
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { LIMITS } from "../../shared/domain/limits.ts";
 import { plainText, quote } from "../../shared/domain/readable-path.ts";
@@ -16,6 +15,7 @@ import { spendOfScenario, totalOf } from "../../shared/whatif/spend.ts";
 import { formatMoneyChange } from "../../shared/display/numbers.ts";
 import { formatPoints, formatScore, valueForMoney } from "../../renderer/src/whatif/format.ts";
 import { SHELL_APP_VERSION } from "../support/shell-fixture.ts";
+import { axeViolations } from "./harness/axe.ts";
 import { type AppWindow, expect, test } from "./harness/fixture.ts";
 import { LONG, RTL, XSS } from "./harness/hostile-names.ts";
 
@@ -300,17 +300,5 @@ for (const [theme, size] of [
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await app.screenshot(`whatif-${theme}-${size.width}x${size.height}`);
     // The strategy map is checked by its own spec; this one is about the what-if parts around it.
-    const result = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .exclude(".map-box")
-      .analyze();
-    expect(
-      result.violations.map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .map((n) => n.target.join(" "))
-            .slice(0, 3)
-            .join(", ")}`,
-      ),
-    ).toEqual([]);
+    expect(await axeViolations(page, { exclude: ".map-box" }), "what-if view, map left out").toEqual([]);
   });
