@@ -22,12 +22,6 @@ export const PAPER_IN: Record<PageSize, { width: number; height: number }> = {
   Letter: { width: 8.5, height: 11 },
 };
 
-/** The paper in PDF points (1/72 in), rounded as pdfinfo's "Page size" reads: 595 × 842, 612 × 792. */
-export const PAGE_POINTS: Record<PageSize, { width: number; height: number }> = {
-  A4: { width: 595, height: 842 },
-  Letter: { width: 612, height: 792 },
-};
-
 /**
  * Chromium fills `pageNumber` and `totalPages`; the template needs its own font size and colour
  * (it does not inherit the page's styles). Fixed text only: this is HTML.

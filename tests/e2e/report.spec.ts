@@ -9,7 +9,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { PAGE_POINTS } from "../../electron/report/pdf-options.ts";
+import type { PageSize } from "../../shared/api/contract.ts";
+import { PAPER_IN } from "../../electron/report/pdf-options.ts";
 import { formatMoney, formatPercent } from "../../shared/display/numbers.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { STATUS_TEXT } from "../../shared/scoring/status.ts";
@@ -17,6 +18,7 @@ import { scorecardView } from "../../shared/scoring/view.ts";
 import { scenarioTables } from "../../renderer/src/report/report-model.ts";
 import { targetText, valueText } from "../../renderer/src/scorecard/value-text.ts";
 import { formatScore } from "../../renderer/src/whatif/format.ts";
+import { type PdfInfo, pdfInfo } from "../support/pdf.ts";
 import { expect, screenshotDir, test } from "./harness/fixture.ts";
 import { LONG, writeHostileNames, XSS } from "./harness/hostile-names.ts";
 
@@ -33,18 +35,13 @@ function pdfText(file: string, layout: boolean, page?: number): string {
   return execFileSync("pdftotext", [...(layout ? ["-layout"] : []), ...pages, file, "-"], { encoding: "utf8" });
 }
 
-function pdfInfo(file: string): { pages: number; width: number; height: number } {
-  const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
-  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-  const pages = /Pages:\s+(\d+)/.exec(info);
-  if (!size || !pages) throw new Error(`pdfinfo said:\n${info}`);
-  return { pages: Number(pages[1]), width: Number(size[1]), height: Number(size[2]) };
-}
-
-/** The paper within a point: Chromium lays pages out in whole CSS pixels (A4 prints 595.5 × 842.3 pt). */
-function expectPaper(info: { width: number; height: number }, paper: "A4" | "Letter") {
-  expect(Math.abs(info.width - PAGE_POINTS[paper].width)).toBeLessThanOrEqual(1);
-  expect(Math.abs(info.height - PAGE_POINTS[paper].height)).toBeLessThanOrEqual(1);
+/**
+ * The paper within a point of the app's own inches (72 pt to the inch, rounded as pdfinfo prints
+ * it): Chromium lays pages out in whole CSS pixels (A4 prints 595.5 × 842.3 pt).
+ */
+function expectPaper(info: PdfInfo, paper: PageSize) {
+  expect(Math.abs(info.width - Math.round(PAPER_IN[paper].width * 72))).toBeLessThanOrEqual(1);
+  expect(Math.abs(info.height - Math.round(PAPER_IN[paper].height * 72))).toBeLessThanOrEqual(1);
 }
 
 /**

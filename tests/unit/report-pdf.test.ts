@@ -4,15 +4,14 @@
  * "export-pdf" pointed, as main's real handler table on real files (the printing is faked here;
  * the e2e suite prints with Chromium). Also the one set of page options both printers use.
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { FileChoice } from "../../shared/api/contract.ts";
 import { chromiumPdfOptions, electronPdfOptions, PAPER_IN } from "../../electron/report/pdf-options.ts";
 import { pdfBytes, printFailed } from "../../electron/report/pdf-output.ts";
 import { FileWriteFailed } from "../../electron/file/errors.ts";
+import { pdfInfo } from "../support/pdf.ts";
 import { createShell, type Shell } from "../support/shell-fixture.ts";
 
 /** A minimal but complete PDF with `pages` empty A4 pages: objects, a correct xref table, trailer. */
@@ -103,17 +102,6 @@ function objectStreamPdf(pages: number, plainRoot: boolean, inflatable = true): 
   return new Uint8Array(Buffer.concat(parts));
 }
 
-/** Pages of `pdf`, as poppler reads them. */
-function popplerPages(pdf: Uint8Array): number {
-  const file = path.join(fs.mkdtempSync("/tmp/report-pdf-"), "read.pdf");
-  try {
-    fs.writeFileSync(file, pdf);
-    return Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1]);
-  } finally {
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  }
-}
-
 describe("pdfBytes", () => {
   it("accepts a whole PDF and counts its pages (the page tree's nodes are not pages)", () => {
     for (const pages of [1, 3, 12]) {
@@ -126,13 +114,7 @@ describe("pdfBytes", () => {
   });
 
   it("is a PDF poppler reads as such (the hand-made fixture is honest)", () => {
-    const file = path.join(fs.mkdtempSync("/tmp/report-pdf-"), "tiny.pdf");
-    try {
-      fs.writeFileSync(file, tinyPdf(3));
-      expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(/Pages:\s+3\n/);
-    } finally {
-      fs.rmSync(path.dirname(file), { recursive: true, force: true });
-    }
+    expect(pdfInfo(tinyPdf(3)).pages).toBe(3);
   });
 
   it("counts pages kept in compressed object streams, or reads the page tree's count", () => {
@@ -140,7 +122,7 @@ describe("pdfBytes", () => {
       const pdf = objectStreamPdf(5, plainRoot);
       // Nothing to find in the bytes as they are: the pages are compressed.
       expect(Buffer.from(pdf).toString("latin1")).not.toMatch(/\/Type\s*\/Page\b/);
-      expect(popplerPages(pdf)).toBe(5);
+      expect(pdfInfo(pdf).pages).toBe(5);
       expect(pdfBytes(pdf).pages).toBe(5);
     }
     // A stream this cannot read (here: not compressed, names escaped): the root's /Count stands in.
@@ -225,9 +207,8 @@ describe("exportPdf", () => {
   beforeEach(async () => {
     shell = createShell();
     win = shell.newWindow();
-    shell.dialogs.open.push(shell.writeScorecard("Plan.scorecard", "demo"));
-    const choice = await shell.value<FileChoice>(win, "chooseFileToOpen", { purpose: "document" });
-    await shell.value(win, "openDocument", { file: choice.token });
+    const plan = shell.writeScorecard("Plan.scorecard", "demo");
+    await shell.value(win, "openDocument", { file: await shell.openToken(win, plan) });
     printed = [];
     shell.printToPdf = async (windowId, pageSize) => {
       printed.push({ windowId, pageSize });
@@ -236,19 +217,13 @@ describe("exportPdf", () => {
   });
   afterEach(() => shell.close());
 
-  async function pdfToken(windowId: number, file: string, purpose = "export-pdf"): Promise<string> {
-    shell.dialogs.save.push(file);
-    const choice = await shell.value<FileChoice>(windowId, "chooseFileToSave", {
-      purpose,
-      suggestedName: "Report.pdf",
-    });
-    return choice.token;
-  }
-
   it("prints the asking window on the chosen paper and writes the PDF atomically", async () => {
     const file = path.join(shell.dir, "Board report.pdf");
     fs.writeFileSync(file, "an older report");
-    const result = await shell.value(win, "exportPdf", { file: await pdfToken(win, file), pageSize: "Letter" });
+    const result = await shell.value(win, "exportPdf", {
+      file: await shell.saveToken(win, file, "export-pdf", "Report.pdf"),
+      pageSize: "Letter",
+    });
     expect(result).toEqual({ fileName: "Board report.pdf", pages: 4 });
     expect(printed).toEqual([{ windowId: win, pageSize: "Letter" }]);
     expect(new Uint8Array(fs.readFileSync(file))).toEqual(tinyPdf(4));
@@ -261,7 +236,10 @@ describe("exportPdf", () => {
     const file = path.join(shell.dir, "Report.pdf");
     fs.writeFileSync(file, "an older report");
     shell.printToPdf = async () => text("<html><body>Print failed</body></html>".padEnd(200, " "));
-    const result = await shell.call(win, "exportPdf", { file: await pdfToken(win, file), pageSize: "A4" });
+    const result = await shell.call(win, "exportPdf", {
+      file: await shell.saveToken(win, file, "export-pdf", "Report.pdf"),
+      pageSize: "A4",
+    });
     expect(result).toMatchObject({
       ok: false,
       error: { kind: "write-failed", message: expect.stringMatching(/not give a PDF/) },
@@ -269,7 +247,10 @@ describe("exportPdf", () => {
     expect(fs.readFileSync(file, "utf8")).toBe("an older report");
     const fresh = path.join(shell.dir, "Fresh.pdf");
     shell.printToPdf = async () => new Uint8Array(0);
-    const empty = await shell.call(win, "exportPdf", { file: await pdfToken(win, fresh), pageSize: "A4" });
+    const empty = await shell.call(win, "exportPdf", {
+      file: await shell.saveToken(win, fresh, "export-pdf", "Report.pdf"),
+      pageSize: "A4",
+    });
     expect(empty).toMatchObject({ ok: false, error: { kind: "write-failed" } });
     expect(fs.existsSync(fresh)).toBe(false);
     expect(fs.readdirSync(shell.dir).filter((f) => f.endsWith(".pdf") || f.includes(".tmp"))).toEqual(["Report.pdf"]);
@@ -281,7 +262,10 @@ describe("exportPdf", () => {
     shell.printToPdf = async () => {
       throw printFailed("the window is gone");
     };
-    const result = await shell.call(win, "exportPdf", { file: await pdfToken(win, file), pageSize: "A4" });
+    const result = await shell.call(win, "exportPdf", {
+      file: await shell.saveToken(win, file, "export-pdf", "Report.pdf"),
+      pageSize: "A4",
+    });
     expect(result).toMatchObject({
       ok: false,
       error: {
@@ -297,14 +281,16 @@ describe("exportPdf", () => {
     const forged = await shell.call(win, "exportPdf", { file: "A".repeat(43), pageSize: "A4" });
     expect(forged).toMatchObject({ ok: false, error: { kind: "bad-token" } });
     // A token for another purpose (a share copy) does not write a PDF.
-    const share = await shell.call(win, "exportPdf", { file: await pdfToken(win, file, "share"), pageSize: "A4" });
+    const share = await shell.call(win, "exportPdf", {
+      file: await shell.saveToken(win, file, "share", "Report.pdf"),
+      pageSize: "A4",
+    });
     expect(share).toMatchObject({ ok: false, error: { kind: "bad-token" } });
-    const token = await pdfToken(win, file);
+    const token = await shell.saveToken(win, file, "export-pdf", "Report.pdf");
     // Another window with a document of its own cannot use this window's token.
     const other = shell.newWindow();
-    shell.dialogs.open.push(shell.writeScorecard("Other.scorecard", "it-value"));
-    const open = await shell.value<FileChoice>(other, "chooseFileToOpen", { purpose: "document" });
-    await shell.value(other, "openDocument", { file: open.token });
+    const otherFile = shell.writeScorecard("Other.scorecard", "it-value");
+    await shell.value(other, "openDocument", { file: await shell.openToken(other, otherFile) });
     expect(await shell.call(other, "exportPdf", { file: token, pageSize: "A4" })).toMatchObject({
       ok: false,
       error: { kind: "bad-token" },
@@ -322,12 +308,8 @@ describe("exportPdf", () => {
 
   it("refuses a window without a document before printing anything", async () => {
     const empty = shell.newWindow();
-    shell.dialogs.save.push(path.join(shell.dir, "Nothing.pdf"));
-    const choice = await shell.value<FileChoice>(empty, "chooseFileToSave", {
-      purpose: "export-pdf",
-      suggestedName: "Nothing.pdf",
-    });
-    const result = await shell.call(empty, "exportPdf", { file: choice.token, pageSize: "A4" });
+    const token = await shell.saveToken(empty, path.join(shell.dir, "Nothing.pdf"), "export-pdf", "Nothing.pdf");
+    const result = await shell.call(empty, "exportPdf", { file: token, pageSize: "A4" });
     expect(result).toMatchObject({ ok: false, error: { kind: "no-document" } });
     expect(printed).toEqual([]);
     expect(fs.existsSync(path.join(shell.dir, "Nothing.pdf"))).toBe(false);
