@@ -9,6 +9,15 @@ export function tempDir(prefix = "scorecard-test-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** Writes files into `dir`: each call writes `bytes` as `name` there and answers the file's path. */
+export function fileWriter(dir: string): (name: string, bytes: Buffer | string) => string {
+  return (name, bytes) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, bytes);
+    return file;
+  };
+}
+
 export function sha256(file: string): string {
   return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 }

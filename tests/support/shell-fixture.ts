@@ -6,9 +6,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { MainEvent, PageSize, Theme } from "../../shared/api/contract.ts";
+import type { FileChoice, MainEvent, PageSize, SavePurpose, Theme } from "../../shared/api/contract.ts";
 import type { ApiResult } from "../../shared/api/errors.ts";
 import { newScorecard } from "../../shared/templates/index.ts";
+import type { OpenPurpose } from "../../electron/api/file-kinds.ts";
 import { createHandlers, type Dialogs, type HandlerTable } from "../../electron/api/handlers.ts";
 import { PathTokens } from "../../electron/api/path-tokens.ts";
 import { writeFileAtomically } from "../../electron/file/copy.ts";
@@ -64,6 +65,13 @@ export interface Shell {
   call<T = unknown>(windowId: number, method: keyof HandlerTable, ...payload: [unknown?]): Promise<ApiResult<T>>;
   /** Calls and unwraps, failing the test with the error if the call failed. */
   value<T = unknown>(windowId: number, method: keyof HandlerTable, ...payload: [unknown?]): Promise<T>;
+  /**
+   * A token for opening `file` in `windowId`, granted the way the app grants one: the open dialog
+   * (scripted to answer `file`) through chooseFileToOpen; handlers take tokens, never paths.
+   */
+  openToken(windowId: number, file: string, purpose?: OpenPurpose): Promise<string>;
+  /** A token for writing `file`, through the save dialog and chooseFileToSave, as openToken. */
+  saveToken(windowId: number, file: string, purpose?: SavePurpose, suggestedName?: string): Promise<string>;
   /** Writes a template scorecard into the temp folder and returns its path. */
   writeScorecard(name: string, template?: string): string;
   close(): void;
@@ -175,6 +183,14 @@ export function createShell(): Shell {
       const result = await call<T>(windowId, method, ...payload);
       if (!result.ok) throw new Error(`${method} failed: ${result.error.kind}: ${result.error.message}`);
       return result.value;
+    },
+    async openToken(windowId, file, purpose = "document") {
+      dialogScript.open.push(file);
+      return (await shell.value<FileChoice>(windowId, "chooseFileToOpen", { purpose })).token;
+    },
+    async saveToken(windowId, file, purpose = "document", suggestedName = "x") {
+      dialogScript.save.push(file);
+      return (await shell.value<FileChoice>(windowId, "chooseFileToSave", { purpose, suggestedName })).token;
     },
     writeScorecard(name, template = "it-value") {
       const file = path.join(dir, name);

@@ -38,23 +38,9 @@ const FORGED = "A".repeat(43);
 /** A new scorecard from the IT Value template, created through the API in `windowId`. */
 async function createDocument(windowId: number, name = "Plan.scorecard"): Promise<string> {
   const file = path.join(shell.dir, name);
-  shell.dialogs.save.push(file);
-  const choice = await shell.value<FileChoice>(windowId, "chooseFileToSave", {
-    purpose: "document",
-    suggestedName: "Plan",
-  });
-  await shell.value(windowId, "createDocument", { template: "it-value", file: choice.token });
+  const token = await shell.saveToken(windowId, file, "document", "Plan");
+  await shell.value(windowId, "createDocument", { template: "it-value", file: token });
   return file;
-}
-
-async function openToken(windowId: number, file: string): Promise<string> {
-  shell.dialogs.open.push(file);
-  return (await shell.value<FileChoice>(windowId, "chooseFileToOpen", { purpose: "document" })).token;
-}
-
-async function saveToken(windowId: number, file: string, purpose = "document"): Promise<string> {
-  shell.dialogs.save.push(file);
-  return (await shell.value<FileChoice>(windowId, "chooseFileToSave", { purpose, suggestedName: "x" })).token;
 }
 
 function snapshotOf(windowId: number): DocumentSnapshot {
@@ -171,7 +157,7 @@ describe("file tokens", () => {
 
   it("work once", async () => {
     const win = shell.newWindow();
-    const token = await openToken(win, shell.writeScorecard("a.scorecard"));
+    const token = await shell.openToken(win, shell.writeScorecard("a.scorecard"));
     expect((await shell.value<OpenOutcome>(win, "openDocument", { file: token })).kind).toBe("here");
     const again = await shell.call(win, "openDocument", { file: token });
     expect(again).toMatchObject({ ok: false, error: { kind: "bad-token" } });
@@ -180,7 +166,7 @@ describe("file tokens", () => {
   it("cannot be used by another window, and stay good for their own", async () => {
     const a = shell.newWindow();
     const b = shell.newWindow();
-    const token = await openToken(a, shell.writeScorecard("a.scorecard"));
+    const token = await shell.openToken(a, shell.writeScorecard("a.scorecard"));
     expect(await shell.call(b, "openDocument", { file: token })).toMatchObject({
       ok: false,
       error: { kind: "bad-token" },
@@ -194,7 +180,7 @@ describe("file tokens", () => {
     await createDocument(win);
     const victim = shell.writeScorecard("victim.scorecard");
     const bytes = sha256(victim);
-    const openOnly = await openToken(win, victim);
+    const openOnly = await shell.openToken(win, victim);
     for (const [method, extra] of [
       ["saveAs", {}],
       ["shareCopy", { omitActuals: false, omitNotes: false, omitScenarios: false }],
@@ -203,7 +189,7 @@ describe("file tokens", () => {
       const result = await shell.call(win, method, { file: openOnly, ...extra });
       expect(result, method).toMatchObject({ ok: false, error: { kind: "bad-token" } });
     }
-    const csvToken = await saveToken(win, path.join(shell.dir, "out.csv"), "export-csv");
+    const csvToken = await shell.saveToken(win, path.join(shell.dir, "out.csv"), "export-csv");
     expect(await shell.call(win, "exportDocument", { file: csvToken, format: "json" })).toMatchObject({
       ok: false,
       error: { kind: "bad-token" },
@@ -214,7 +200,7 @@ describe("file tokens", () => {
 
   it("die with their window", async () => {
     const win = shell.newWindow();
-    const token = await openToken(win, shell.writeScorecard("a.scorecard"));
+    const token = await shell.openToken(win, shell.writeScorecard("a.scorecard"));
     shell.host.close(win);
     expect(await shell.call(win, "openDocument", { file: token })).toMatchObject({
       ok: false,
@@ -306,7 +292,7 @@ describe("documents", () => {
     for (const method of ["undo", "redo"] as const) {
       expect(await shell.call(win, method)).toMatchObject({ ok: false, error: { kind: "no-document" } });
     }
-    const token = await saveToken(win, path.join(shell.dir, "x.scorecard"), "share");
+    const token = await shell.saveToken(win, path.join(shell.dir, "x.scorecard"), "share");
     expect(
       await shell.call(win, "shareCopy", { file: token, omitActuals: true, omitNotes: true, omitScenarios: false }),
     ).toMatchObject({
@@ -319,7 +305,7 @@ describe("documents", () => {
     const a = shell.newWindow();
     const file = await createDocument(a);
     const b = shell.newWindow();
-    const token = await openToken(b, path.join(path.dirname(file), ".", path.basename(file)));
+    const token = await shell.openToken(b, path.join(path.dirname(file), ".", path.basename(file)));
     expect(await shell.value(b, "openDocument", { file: token })).toEqual({ kind: "focused" });
     expect(shell.host.focused).toEqual([a]);
     expect(shell.documents.hasDocument(b)).toBe(false);
@@ -331,14 +317,16 @@ describe("documents", () => {
     const link = path.join(shell.dir, "link.scorecard");
     fs.symlinkSync(file, link);
     const b = shell.newWindow();
-    expect(await shell.value(b, "openDocument", { file: await openToken(b, link) })).toEqual({ kind: "focused" });
+    expect(await shell.value(b, "openDocument", { file: await shell.openToken(b, link) })).toEqual({ kind: "focused" });
   });
 
   it("opening from a window that shows a document opens a new window", async () => {
     const a = shell.newWindow();
     await createDocument(a);
     const other = shell.writeScorecard("other.scorecard", "kaplan-norton");
-    expect(await shell.value(a, "openDocument", { file: await openToken(a, other) })).toEqual({ kind: "new-window" });
+    expect(await shell.value(a, "openDocument", { file: await shell.openToken(a, other) })).toEqual({
+      kind: "new-window",
+    });
     const created = shell.host.created.at(-1)!;
     expect(created).not.toBe(a);
     expect((await shell.value<DocumentSnapshot>(created, "getDocument")).fileName).toBe("other.scorecard");
@@ -351,7 +339,7 @@ describe("documents", () => {
     const win = shell.newWindow();
     const file = c.write(shell.dir);
     const bytes = fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? sha256(file) : null;
-    const result = await shell.call(win, "openDocument", { file: await openToken(win, file) });
+    const result = await shell.call(win, "openDocument", { file: await shell.openToken(win, file) });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(["file-refused", "locked"]).toContain(result.error.kind);
@@ -366,7 +354,7 @@ describe("documents", () => {
     const win = shell.newWindow();
     const file = HOSTILE_CASES.find((c) => c.id === "infinite-baseline")?.write(shell.dir);
     if (!file) throw new Error("the hostile corpus has no infinite-baseline case");
-    const result = await shell.call(win, "openDocument", { file: await openToken(win, file) });
+    const result = await shell.call(win, "openDocument", { file: await shell.openToken(win, file) });
     expect(result).toMatchObject({ ok: false, error: { kind: "file-refused" } });
     if (!result.ok) expect(result.error.problems?.join("\n")).toMatch(/baseline/);
   });
@@ -376,7 +364,7 @@ describe("documents", () => {
     const other = ScorecardStore.open(file, { appVersion: SHELL_APP_VERSION });
     try {
       const win = shell.newWindow();
-      const result = await shell.call(win, "openDocument", { file: await openToken(win, file) });
+      const result = await shell.call(win, "openDocument", { file: await shell.openToken(win, file) });
       expect(result).toMatchObject({ ok: false, error: { kind: "locked" } });
     } finally {
       other.close();
@@ -387,7 +375,7 @@ describe("documents", () => {
     const win = shell.newWindow();
     const original = await createDocument(win);
     const copy = path.join(shell.dir, "Copy.scorecard");
-    const snapshot = await shell.value<DocumentSnapshot>(win, "saveAs", { file: await saveToken(win, copy) });
+    const snapshot = await shell.value<DocumentSnapshot>(win, "saveAs", { file: await shell.saveToken(win, copy) });
     expect(snapshot.fileName).toBe("Copy.scorecard");
     expect(shell.host.titles.get(win)).toBe("Copy — Scorecard Studio");
     const measure = snapshot.document.measures[0]!;
@@ -419,7 +407,7 @@ describe("documents", () => {
       },
     });
     const shared = path.join(shell.dir, "Shared.scorecard");
-    const shareToken = await saveToken(win, shared, "share");
+    const shareToken = await shell.saveToken(win, shared, "share");
     expect(
       await shell.value(win, "shareCopy", {
         file: shareToken,
@@ -433,10 +421,10 @@ describe("documents", () => {
     expect(readScorecardFile(shared).document.actuals).toEqual([]);
 
     const json = path.join(shell.dir, "plan.json");
-    await shell.value(win, "exportDocument", { file: await saveToken(win, json, "export-json"), format: "json" });
+    await shell.value(win, "exportDocument", { file: await shell.saveToken(win, json, "export-json"), format: "json" });
     const csv = path.join(shell.dir, "plan.csv");
     await shell.value(win, "exportDocument", {
-      file: await saveToken(win, csv, "export-csv"),
+      file: await shell.saveToken(win, csv, "export-csv"),
       format: "csv",
       table: "actuals-list",
     });
@@ -455,7 +443,7 @@ describe("documents", () => {
     const svgFile = path.join(shell.dir, "map.svg");
     expect(
       await shell.value(win, "exportImage", {
-        file: await saveToken(win, svgFile, "export-svg"),
+        file: await shell.saveToken(win, svgFile, "export-svg"),
         format: "svg",
         data: svg,
       }),
@@ -470,7 +458,11 @@ describe("documents", () => {
     png.writeUInt32BE(1600, 20);
     const pngFile = path.join(shell.dir, "map.png");
     const data = png.toString("base64");
-    await shell.value(win, "exportImage", { file: await saveToken(win, pngFile, "export-png"), format: "png", data });
+    await shell.value(win, "exportImage", {
+      file: await shell.saveToken(win, pngFile, "export-png"),
+      format: "png",
+      data,
+    });
     expect(fs.readFileSync(pngFile)).toEqual(png);
 
     const hostile: Array<[format: "svg" | "png", data: string, message: RegExp]> = [
@@ -513,7 +505,7 @@ describe("documents", () => {
     for (const [format, bad, message] of hostile) {
       const target = path.join(shell.dir, `bad.${format}`);
       const result = await shell.call(win, "exportImage", {
-        file: await saveToken(win, target, `export-${format}`),
+        file: await shell.saveToken(win, target, `export-${format}`),
         format,
         data: bad,
       });
@@ -522,7 +514,7 @@ describe("documents", () => {
       expect(fs.existsSync(target)).toBe(false);
     }
     const wrongKind = await shell.call(win, "exportImage", {
-      file: await saveToken(win, pngFile, "export-png"),
+      file: await shell.saveToken(win, pngFile, "export-png"),
       format: "svg",
       data: svg,
     });
@@ -547,11 +539,11 @@ describe("documents", () => {
       ["saveAs", "document", {}],
       ["shareCopy", "share", { omitActuals: false, omitNotes: false, omitScenarios: false }],
     ] as const) {
-      const result = await shell.call(b, method, { file: await saveToken(b, open, purpose), ...extra });
+      const result = await shell.call(b, method, { file: await shell.saveToken(b, open, purpose), ...extra });
       expect(result, method).toMatchObject({ ok: false, error: { kind: "write-failed" } });
       if (!result.ok) expect(result.error.message).toContain("is open in a window");
     }
-    const create = await shell.call(b, "createDocument", { template: "blank", file: await saveToken(b, open) });
+    const create = await shell.call(b, "createDocument", { template: "blank", file: await shell.saveToken(b, open) });
     expect(create).toMatchObject({ ok: false, error: { kind: "write-failed" } });
     expect(sha256(open)).toBe(bytes);
   });

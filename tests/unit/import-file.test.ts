@@ -18,22 +18,18 @@ import { ImportRefused } from "../../electron/interchange/errors.ts";
 import { IMPORT_LIMITS, readImportFile } from "../../electron/interchange/read-import-file.ts";
 import { documentToXlsx } from "../../electron/interchange/xlsx-write.ts";
 import { syntheticScorecard } from "../bench/synthetic.ts";
-import { tempDir } from "../support/files.ts";
+import { fileWriter, tempDir } from "../support/files.ts";
 import { createShell } from "../support/shell-fixture.ts";
 import { fixtureDocument } from "../support/store-fixture.ts";
 import { deflatedZeros, sheetXml, xlsxParts, xlsxSheets, zip } from "../support/zip.ts";
 
 let dir = "";
+let write: ReturnType<typeof fileWriter>;
 beforeAll(() => {
   dir = tempDir("scorecard-import-");
+  write = fileWriter(dir);
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const write = (name: string, bytes: Buffer | string) => {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, bytes);
-  return file;
-};
 
 async function refusal(name: string, bytes: Buffer | string): Promise<string> {
   const file = write(name, bytes);
@@ -395,22 +391,22 @@ describe("the readImportFile handler", () => {
     const shell = createShell();
     try {
       const win = shell.newWindow();
-      shell.dialogs.open.push(shell.writeScorecard("demo.scorecard", "demo"));
-      const doc = await shell.value<FileChoice>(win, "chooseFileToOpen", { purpose: "document" });
-      await shell.value(win, "openDocument", { file: doc.token });
+      const demo = shell.writeScorecard("demo.scorecard", "demo");
+      await shell.value(win, "openDocument", { file: await shell.openToken(win, demo) });
       const good = path.join(shell.dir, "actuals.xlsx");
       fs.writeFileSync(good, await workbook((book) => book.addWorksheet("Actuals").addRow(["measure", q1])));
       const bad = path.join(shell.dir, "old.xls");
       fs.writeFileSync(bad, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]));
-      shell.dialogs.open.push(good, bad);
+      // Asked for directly: the dialog's answer (its file name) is checked too.
+      shell.dialogs.open.push(good);
       const chosen = await shell.value<FileChoice>(win, "chooseFileToOpen", { purpose: "import" });
       expect(chosen.fileName).toBe("actuals.xlsx");
       expect(await shell.value(win, "readImportFile", { file: chosen.token })).toEqual({
         fileName: "actuals.xlsx",
         sheets: [{ name: "Actuals", rows: [["measure", q1]] }],
       });
-      const refused = await shell.value<FileChoice>(win, "chooseFileToOpen", { purpose: "import" });
-      expect(await shell.call(win, "readImportFile", { file: refused.token })).toMatchObject({
+      const refused = await shell.openToken(win, bad, "import");
+      expect(await shell.call(win, "readImportFile", { file: refused })).toMatchObject({
         ok: false,
         error: {
           kind: "file-refused",

@@ -5,22 +5,23 @@
  * out of memory failing its job with a clear message instead of taking main with it.
  */
 import fs from "node:fs";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { FileWriteFailed } from "../../electron/file/errors.ts";
 import { ImportRefused } from "../../electron/interchange/errors.ts";
 import { inThisThread } from "../../electron/interchange/interchange.ts";
 import { InterchangeThread } from "../../electron/interchange/worker-thread.ts";
 import { syntheticScorecard } from "../bench/synthetic.ts";
 import { WORKBOOK_SHEETS } from "../support/docs.ts";
-import { tempDir } from "../support/files.ts";
+import { fileWriter, tempDir } from "../support/files.ts";
 import { interchangeWorkerScript } from "../support/interchange-worker.ts";
 import { fixtureDocument } from "../support/store-fixture.ts";
 
 let dir = "";
+let write: ReturnType<typeof fileWriter>;
 let thread: InterchangeThread;
 beforeAll(() => {
   dir = tempDir("scorecard-interchange-");
+  write = fileWriter(dir);
   thread = new InterchangeThread(interchangeWorkerScript());
 });
 afterAll(async () => {
@@ -28,19 +29,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const write = (name: string, bytes: Buffer | string) => {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, bytes);
-  return file;
-};
-
-/** Waits (up to 5 s) for `condition`, checking every 10 ms. */
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 5_000) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/** Up to 5 s, checking every 10 ms: a worker takes a moment to start and to stop. */
+const WAIT = { timeout: 5_000, interval: 10 };
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -157,7 +147,7 @@ describe("closing", () => {
       const { doc } = fixtureDocument();
       const uncloneable = { ...doc, title: (() => "x") as unknown as string };
       await expect(fresh.exportData(uncloneable, "json")).rejects.toThrow(/could not be cloned/);
-      await until(() => !fresh.running);
+      await vi.waitFor(() => expect(fresh.running).toBe(false), WAIT);
       expect(await fresh.exportData(doc, { csv: "measures" })).toContain("\r\n");
     } finally {
       await fresh.close();
@@ -171,7 +161,7 @@ describe("an idle worker", () => {
     try {
       const file = write("twice.csv", longCsv(2));
       await brief.readImportFile(file);
-      await until(() => !brief.running);
+      await vi.waitFor(() => expect(brief.running).toBe(false), WAIT);
       expect((await brief.readImportFile(file)).sheets[0]?.rows).toHaveLength(3);
       expect(brief.running).toBe(true);
     } finally {

@@ -8,7 +8,6 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { FileChoice } from "../../shared/api/contract.ts";
 import { filterForCopy, noteCount } from "../../shared/domain/copy-content.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { scoreAll } from "../../shared/scoring/engine.ts";
@@ -101,10 +100,8 @@ describe("shareCopy through main's handlers", () => {
   afterEach(() => shell.close());
 
   async function share(target: string, omit: { actuals?: boolean; notes?: boolean; scenarios?: boolean } = {}) {
-    shell.dialogs.save.push(target);
-    const choice = await shell.value<FileChoice>(win, "chooseFileToSave", { purpose: "share", suggestedName: "x" });
     return shell.call<{ fileName: string }>(win, "shareCopy", {
-      file: choice.token,
+      file: await shell.saveToken(win, target, "share"),
       omitActuals: omit.actuals ?? false,
       omitNotes: omit.notes ?? false,
       omitScenarios: omit.scenarios ?? false,

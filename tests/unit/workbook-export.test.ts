@@ -12,7 +12,7 @@ import Papa from "papaparse";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readImportFile } from "../../electron/interchange/read-import-file.ts";
 import { documentToXlsx, moneyFormat, NUMBER_FORMATS, STATUS_COLOURS } from "../../electron/interchange/xlsx-write.ts";
-import { CSV_TABLES, type FileChoice } from "../../shared/api/contract.ts";
+import { CSV_TABLES } from "../../shared/api/contract.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { guessMapping, planImport } from "../../shared/interchange/actuals-import.ts";
 import { guard, tableToCsv, unguard } from "../../shared/interchange/csv-text.ts";
@@ -460,25 +460,23 @@ describe("export through main's handlers", () => {
   });
   afterEach(() => shell.close());
 
-  async function saveToken(windowId: number, file: string, purpose: string): Promise<string> {
-    shell.dialogs.save.push(file);
-    return (await shell.value<FileChoice>(windowId, "chooseFileToSave", { purpose, suggestedName: "x" })).token;
-  }
-
   it("writes the workbook and any CSV table of the window's document", async () => {
     const win = shell.newWindow();
     shell.documents.open(shell.writeScorecard("plan.scorecard", "demo"), win);
     const doc = shell.documents.storeOf(win).document();
     const xlsx = path.join(shell.dir, "plan.xlsx");
     expect(
-      await shell.value(win, "exportDocument", { file: await saveToken(win, xlsx, "export-xlsx"), format: "xlsx" }),
+      await shell.value(win, "exportDocument", {
+        file: await shell.saveToken(win, xlsx, "export-xlsx"),
+        format: "xlsx",
+      }),
     ).toEqual({ fileName: "plan.xlsx" });
     const book = await load(fs.readFileSync(xlsx));
     expect(sheet(book, "Measures").rowCount).toBe(doc.measures.length + 1);
 
     const csv = path.join(shell.dir, "scores.csv");
     await shell.value(win, "exportDocument", {
-      file: await saveToken(win, csv, "export-csv"),
+      file: await shell.saveToken(win, csv, "export-csv"),
       format: "csv",
       table: "scorecard",
     });
@@ -490,7 +488,7 @@ describe("export through main's handlers", () => {
     const win = shell.newWindow();
     shell.documents.open(shell.writeScorecard("plan.scorecard", "demo"), win);
     const wrong = await shell.call(win, "exportDocument", {
-      file: await saveToken(win, path.join(shell.dir, "a.xlsx"), "export-csv"),
+      file: await shell.saveToken(win, path.join(shell.dir, "a.xlsx"), "export-csv"),
       format: "xlsx",
     });
     expect(wrong.ok).toBe(false);
@@ -500,7 +498,7 @@ describe("export through main's handlers", () => {
     shell.documents.open(open, shell.newWindow());
     const before = fs.readFileSync(open);
     const onOpen = await shell.call(win, "exportDocument", {
-      file: await saveToken(win, open, "export-xlsx"),
+      file: await shell.saveToken(win, open, "export-xlsx"),
       format: "xlsx",
     });
     expect(onOpen).toMatchObject({ ok: false, error: { kind: "write-failed" } });
