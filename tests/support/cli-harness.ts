@@ -5,8 +5,6 @@ import { afterEach, beforeEach, expect } from "vitest";
 import { runCli } from "../../electron/cli/main.ts";
 import { toDocumentJson } from "../../shared/document-json.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
-import { demoScorecard } from "../../shared/templates/demo.ts";
-import { idSequence, NOW } from "./docs.ts";
 import { tempDir } from "./files.ts";
 
 export interface CliResult {
@@ -46,7 +44,8 @@ export function cliInTempFolder(prefix: string) {
   return { cli, at, fileFrom, folder: () => dir };
 }
 
-/** The demo scorecard: actuals, seven investments with impacts, scenarios "Cloud-first" and "Security catch-up". */
-export function demoDocument(): ScorecardDocument {
-  return demoScorecard({ newId: idSequence(), now: NOW, appVersion: "0.1.0-test" });
+/** Exit 1 (or `code`) with exactly one `scorecard: ` line on stderr: how every CLI failure reads. */
+export function expectOneLineFailure(r: CliResult, code = 1): void {
+  expect(r.code).toBe(code);
+  expect(r.stderr).toMatch(/^scorecard: [^\n]+\n$/);
 }

@@ -2,6 +2,7 @@
 import { DEFAULT_SCORING } from "../../shared/domain/limits.ts";
 import { periodSequence } from "../../shared/domain/periods.ts";
 import type { Impact, Investment, Measure, ScorecardDocument } from "../../shared/domain/types.ts";
+import { demoScorecard } from "../../shared/templates/demo.ts";
 
 /** Deterministic v4-shaped UUIDs: 00000000-0000-4000-8000-000000000001, … */
 export function idSequence(start = 1): () => string {
@@ -10,6 +11,14 @@ export function idSequence(start = 1): () => string {
 }
 
 export const NOW = "2026-01-01T00:00:00.000Z";
+
+/**
+ * The demo scorecard: actuals, seven investments with impacts, scenarios "Cloud-first" and
+ * "Security catch-up". Fresh ids from 1 on every call, so two calls give equal documents.
+ */
+export function demoDocument(): ScorecardDocument {
+  return demoScorecard({ newId: idSequence(), now: NOW, appVersion: "0.1.0-test" });
+}
 
 /** The exported workbook's sheets, in order (docs/exports.md), spelled out as the tests expect them. */
 export const WORKBOOK_SHEETS = ["Scorecard", "Measures", "Actuals", "Investments", "Impacts", "Scenarios"];

@@ -10,8 +10,8 @@ import { readScorecardFile } from "../../electron/file/open.ts";
 import { CSV_TABLES } from "../../shared/api/contract.ts";
 import { tableToCsv } from "../../shared/interchange/csv-text.ts";
 import { exportTable } from "../../shared/interchange/workbook-tables.ts";
-import { cliInTempFolder, demoDocument } from "../support/cli-harness.ts";
-import { WORKBOOK_SHEETS } from "../support/docs.ts";
+import { cliInTempFolder } from "../support/cli-harness.ts";
+import { demoDocument, WORKBOOK_SHEETS } from "../support/docs.ts";
 import { sha256 } from "../support/files.ts";
 
 const { cli, at, fileFrom, folder } = cliInTempFolder("scorecard-cli-export-");

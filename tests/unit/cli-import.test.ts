@@ -4,16 +4,12 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { readScorecardFile } from "../../electron/file/open.ts";
 import { documentToXlsx } from "../../electron/interchange/xlsx-write.ts";
-import { type CliResult, cliInTempFolder, demoDocument } from "../support/cli-harness.ts";
+import { cliInTempFolder, expectOneLineFailure } from "../support/cli-harness.ts";
+import { demoDocument } from "../support/docs.ts";
 import { sha256 } from "../support/files.ts";
 
 const { cli, at, fileFrom } = cliInTempFolder("scorecard-cli-import-");
 const demo = demoDocument;
-
-function expectOneLineFailure(r: CliResult): void {
-  expect(r.code).toBe(1);
-  expect(r.stderr).toMatch(/^scorecard: [^\n]+\n$/);
-}
 
 async function writeWorkbook(name: string, sheets: Record<string, unknown[][]>): Promise<void> {
   const book = new ExcelJS.Workbook();

@@ -7,7 +7,8 @@ import { compileWhatIf } from "../../shared/whatif/model.ts";
 import { evaluateScenario, type ProjectedScore } from "../../shared/whatif/scenario.ts";
 import { baseSpend, spendOfScenario, totalOf } from "../../shared/whatif/spend.ts";
 import { sha256 } from "../support/files.ts";
-import { type CliResult, cliInTempFolder, demoDocument } from "../support/cli-harness.ts";
+import { type CliResult, cliInTempFolder } from "../support/cli-harness.ts";
+import { demoDocument } from "../support/docs.ts";
 
 const { cli, fileFrom } = cliInTempFolder("scorecard-whatif-");
 const demo = demoDocument;

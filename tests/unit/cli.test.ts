@@ -12,20 +12,14 @@ import { DOCUMENT_JSON_FORMAT, toDocumentJson } from "../../shared/document-json
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { type NodeScore, scorecardView } from "../../shared/scoring/view.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
-import { builder } from "../support/docs.ts";
+import { builder, demoDocument } from "../support/docs.ts";
 import { sha256 } from "../support/files.ts";
-import { type CliResult, cliInTempFolder, demoDocument } from "../support/cli-harness.ts";
+import { cliInTempFolder, expectOneLineFailure } from "../support/cli-harness.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
 const { cli, at, fileFrom, folder } = cliInTempFolder("scorecard-cli-");
 const demo = demoDocument;
-
-/** Exit 1 (or `code`) with exactly one `scorecard: ` line on stderr. */
-function expectOneLineFailure(r: CliResult, code = 1): void {
-  expect(r.code).toBe(code);
-  expect(r.stderr).toMatch(/^scorecard: [^\n]+\n$/);
-}
 
 describe("templates", () => {
   it("lists every template with its key, name and a one-line description", async () => {
