@@ -9,13 +9,12 @@ import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { tableToCsv } from "../../shared/interchange/csv-text.ts";
 import { exportTable, workbookTables } from "../../shared/interchange/workbook-tables.ts";
 import { type Row, timeAsync } from "./measure.ts";
-import { LARGE, REALISTIC, syntheticScorecard, type WorkSize } from "./synthetic.ts";
+import { LARGE, REALISTIC, sizeLabel, syntheticScorecard, type WorkSize } from "./synthetic.ts";
 
-const label = (s: WorkSize) => `${s.measures.toLocaleString("en-US")} measures × ${s.periods} periods`;
 const MB = 1024 * 1024;
 
 async function sizeRows(doc: ScorecardDocument, size: WorkSize, runs: number): Promise<Row[]> {
-  const name = label(size);
+  const name = sizeLabel(size);
   const xlsx = await timeAsync(() => documentToXlsx(doc), runs);
   const tables = await timeAsync(async () => workbookTables(doc), runs);
   const list = await timeAsync(async () => tableToCsv(exportTable(doc, "actuals-list")), runs);

@@ -4,17 +4,15 @@
  * commit pays its real fsync) and are removed at the end.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { readScorecardFile } from "../../electron/file/open.ts";
 import { ScorecardStore, type StoreOptions } from "../../electron/file/store.ts";
 import { prng } from "../../shared/random/prng.ts";
 import { type Row, summarize, time } from "./measure.ts";
-import { LARGE, REALISTIC, syntheticScorecard, type WorkSize } from "./synthetic.ts";
+import { tempDir } from "../support/files.ts";
+import { LARGE, REALISTIC, sizeLabel, syntheticScorecard, type WorkSize } from "./synthetic.ts";
 
 const OPTS: StoreOptions = { appVersion: "bench" };
-
-const label = (s: WorkSize) => `${s.measures.toLocaleString("en-US")} measures × ${s.periods} periods`;
 
 /** Times `fn(i)` for `runs` runs after `warmup` untimed ones; `after(i)` runs untimed after each. */
 function sample(
@@ -116,18 +114,18 @@ function createFile(file: string, size: WorkSize): number {
 }
 
 export function fileRows(): Row[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scorecard-bench-"));
+  const dir = tempDir("scorecard-bench-");
   try {
     const rows: Row[] = [];
 
     const realisticFile = path.join(dir, "realistic.scorecard");
     createFile(realisticFile, REALISTIC);
     const realisticOpen = time(() => openAndLoad(realisticFile), { minRuns: 20, minMs: 300, warmup: 3 });
-    rows.push({ name: "open + load file", size: label(REALISTIC), median: realisticOpen.median, note: "info" });
+    rows.push({ name: "open + load file", size: sizeLabel(REALISTIC), median: realisticOpen.median, note: "info" });
 
     const largeFile = path.join(dir, "large.scorecard");
     const actuals = createFile(largeFile, LARGE);
-    const size = label(LARGE);
+    const size = sizeLabel(LARGE);
 
     const open = time(() => openAndLoad(largeFile), { minRuns: 11, minMs: 0, warmup: 1 });
     rows.push({ name: "open + load file", size, median: open.median, targetMs: 500 });

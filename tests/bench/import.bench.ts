@@ -6,7 +6,6 @@
  * it, and applying main's steps. The SPEC sets no target for imports: the rows are for information.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { serialize } from "node:v8";
 import { documentToXlsx } from "../../electron/interchange/xlsx-write.ts";
@@ -18,7 +17,8 @@ import { execute, replay } from "../../shared/operations/execute.ts";
 import { DocumentState } from "../../shared/operations/state.ts";
 import { packBatch, summarize, unpackBatch } from "../../renderer/src/import/plan-summary.ts";
 import { type Row, timeAsync } from "./measure.ts";
-import { LARGE, syntheticScorecard } from "./synthetic.ts";
+import { tempDir } from "../support/files.ts";
+import { LARGE, sizeLabel, syntheticScorecard } from "./synthetic.ts";
 
 const MB = 1024 * 1024;
 const CONTEXT = { now: "2026-01-01T00:00:00.000Z", appVersion: "bench" };
@@ -36,8 +36,8 @@ function rowsFile(doc: ScorecardDocument, count: number): ImportFile {
 
 export async function importRows(): Promise<Row[]> {
   const doc = syntheticScorecard(LARGE);
-  const size = `${LARGE.measures.toLocaleString("en-US")} measures × ${LARGE.periods} periods`;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scorecard-import-bench-"));
+  const size = sizeLabel(LARGE);
+  const dir = tempDir("scorecard-import-bench-");
   try {
     const file = path.join(dir, "large.xlsx");
     fs.writeFileSync(file, await documentToXlsx(doc));

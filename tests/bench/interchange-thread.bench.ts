@@ -6,11 +6,11 @@
  * the one `npm run build:main` writes (the bench script builds it first). Information rows.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { InterchangeThread } from "../../electron/interchange/worker-thread.ts";
 import { type Row, summarize } from "./measure.ts";
-import { LARGE, syntheticScorecard } from "./synthetic.ts";
+import { tempDir } from "../support/files.ts";
+import { LARGE, sizeLabel, syntheticScorecard } from "./synthetic.ts";
 
 const WORKER = path.resolve(import.meta.dirname, "../electron/interchange-worker.cjs");
 
@@ -44,8 +44,8 @@ async function medians<T>(job: () => Promise<T>, runs: number) {
 export async function interchangeThreadRows(): Promise<Row[]> {
   if (!fs.existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build:main\` first`);
   const doc = syntheticScorecard(LARGE);
-  const size = `${LARGE.measures.toLocaleString("en-US")} measures × ${LARGE.periods} periods`;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scorecard-thread-bench-"));
+  const size = sizeLabel(LARGE);
+  const dir = tempDir("scorecard-thread-bench-");
   const thread = new InterchangeThread(WORKER);
   try {
     await thread.exportData({ ...doc, measures: doc.measures.slice(0, 1), actuals: [] }, "xlsx"); // start it, load exceljs

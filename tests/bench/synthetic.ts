@@ -19,6 +19,11 @@ export const LARGE: WorkSize = { measures: 10_000, periods: 36 };
 /** SPEC §6's what-if size: 1,000 measures and 20 investments. */
 export const WHAT_IF: WorkSize = { measures: 1_000, periods: 24, investments: 20 };
 
+/** A work size as the bench report's rows name it: "10,000 measures × 36 periods". */
+export function sizeLabel(size: WorkSize): string {
+  return `${size.measures.toLocaleString("en-US")} measures × ${size.periods} periods`;
+}
+
 export function syntheticScorecard(size: WorkSize, seed = 42): ScorecardDocument {
   const rand = prng(seed);
   const newId = idSequence();
