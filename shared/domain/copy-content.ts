@@ -29,10 +29,30 @@ export function filterForCopy(doc: ScorecardDocument, opts: CopyContent): Scorec
 
 /** How many notes a document holds: on links, on actuals and on scenarios. */
 export function noteCount(doc: ScorecardDocument): number {
-  const filled = (text: string) => (text === "" ? 0 : 1);
-  let n = 0;
-  for (const l of doc.links) n += filled(l.note);
-  for (const a of doc.actuals) n += filled(a.note);
-  for (const s of doc.scenarios) n += filled(s.notes);
-  return n;
+  return copyCounts(doc, {}).notes;
+}
+
+/**
+ * What a copy with these options holds, counted without building it: the Share… dialog recounts
+ * on every click of an option, and a document may hold hundreds of thousands of actuals.
+ */
+export function copyCounts(
+  doc: ScorecardDocument,
+  opts: CopyContent,
+): { measures: number; actuals: number; notes: number; scenarios: number } {
+  const actuals = opts.actuals ?? true;
+  const scenarios = opts.scenarios ?? true;
+  let notes = 0;
+  if (opts.notes ?? true) {
+    const filled = (text: string) => (text === "" ? 0 : 1);
+    for (const l of doc.links) notes += filled(l.note);
+    if (actuals) for (const a of doc.actuals) notes += filled(a.note);
+    if (scenarios) for (const s of doc.scenarios) notes += filled(s.notes);
+  }
+  return {
+    measures: doc.measures.length,
+    actuals: actuals ? doc.actuals.length : 0,
+    notes,
+    scenarios: scenarios ? doc.scenarios.length : 0,
+  };
 }

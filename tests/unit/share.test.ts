@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { filterForCopy, noteCount } from "../../shared/domain/copy-content.ts";
+import { copyCounts, filterForCopy, noteCount } from "../../shared/domain/copy-content.ts";
 import type { ScorecardDocument } from "../../shared/domain/types.ts";
 import { scoreAll } from "../../shared/scoring/engine.ts";
 import { compileModel } from "../../shared/scoring/model.ts";
@@ -83,6 +83,25 @@ describe("filterForCopy", () => {
     expect(copy.measures).toEqual(doc.measures);
     expect(copy.periodTargets).toEqual(doc.periodTargets);
     expect(noteCount(copy)).toBe(linkNotes(doc));
+  });
+
+  it("copyCounts counts what the copy keeps, for every choice of options, without building it", () => {
+    const notesIn = (d: ScorecardDocument) =>
+      linkNotes(d) + d.actuals.filter((a) => a.note !== "").length + d.scenarios.filter((s) => s.notes !== "").length;
+    for (const actuals of [true, false])
+      for (const notes of [true, false])
+        for (const scenarios of [true, false]) {
+          const copy = filterForCopy(doc, { actuals, notes, scenarios });
+          expect(copyCounts(doc, { actuals, notes, scenarios }), JSON.stringify({ actuals, notes, scenarios })).toEqual(
+            {
+              measures: copy.measures.length,
+              actuals: copy.actuals.length,
+              notes: notesIn(copy),
+              scenarios: copy.scenarios.length,
+            },
+          );
+        }
+    expect(noteCount(doc)).toBe(notesIn(doc));
   });
 });
 

@@ -5,7 +5,7 @@
  * attach a file, so the dialog says plainly to attach it from the folder that just opened.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import { filterForCopy, noteCount } from "../../../shared/domain/copy-content.ts";
+import { copyCounts } from "../../../shared/domain/copy-content.ts";
 import { quote } from "../../../shared/domain/readable-path.ts";
 import { type DialogError, DialogErrorText, Modal } from "../common/Modal.tsx";
 import { useApi, useDocumentStore } from "../state/context.tsx";
@@ -41,7 +41,7 @@ export function ShareDialog() {
   );
   // Notes live on links, actuals and scenarios: with nothing left that carries one, the option means nothing.
   const notesToKeep = useMemo(
-    () => (doc ? noteCount(filterForCopy(doc, { actuals, scenarios, notes: true })) : 0),
+    () => (doc ? copyCounts(doc, { actuals, scenarios, notes: true }).notes : 0),
     [doc, actuals, scenarios],
   );
 

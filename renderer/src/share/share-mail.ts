@@ -8,7 +8,7 @@
  * refuses an email link with control, formatting or line-break characters once decoded, and a
  * single line break in the subject could otherwise add a header such as Bcc.
  */
-import { type CopyContent, filterForCopy, noteCount } from "../../../shared/domain/copy-content.ts";
+import { type CopyContent, copyCounts } from "../../../shared/domain/copy-content.ts";
 import type { ScorecardDocument } from "../../../shared/domain/types.ts";
 import { counted } from "../../../shared/display/count.ts";
 import { formatPercent } from "../../../shared/display/numbers.ts";
@@ -29,16 +29,16 @@ export interface ShareMail {
 
 /** "The copy will hold 16 measures, 128 actuals, 9 notes and 2 scenarios." */
 export function copySummary(doc: ScorecardDocument, content: Required<CopyContent>): string {
-  const copy = filterForCopy(doc, content);
+  const copy = copyCounts(doc, content);
   const parts = [
-    counted(copy.measures.length, "measure"),
-    copy.actuals.length > 0 ? counted(copy.actuals.length, "actual") : "no actuals",
-    noteCount(copy) > 0 ? counted(noteCount(copy), "note") : "no notes",
-    copy.scenarios.length > 0 ? counted(copy.scenarios.length, "scenario") : "no scenarios",
+    counted(copy.measures, "measure"),
+    copy.actuals > 0 ? counted(copy.actuals, "actual") : "no actuals",
+    copy.notes > 0 ? counted(copy.notes, "note") : "no notes",
+    copy.scenarios > 0 ? counted(copy.scenarios, "scenario") : "no scenarios",
   ];
   const list = `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
   // The framework alone scores nothing: say so, since "same scores" is what people expect of a copy.
-  const scores = copy.actuals.length > 0 ? "" : " Without actuals it shows no scores.";
+  const scores = copy.actuals > 0 ? "" : " Without actuals it shows no scores.";
   return `The copy will hold ${list}.${scores}`;
 }
 
