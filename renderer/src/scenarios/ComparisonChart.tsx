@@ -80,9 +80,4 @@ function ComparisonChartImpl({ data }: { data: ChartData }) {
   );
 }
 
-/** Equal when the numbers and names are: the view builds a new ChartData on every render. */
-function sameData(a: { data: ChartData }, b: { data: ChartData }): boolean {
-  return JSON.stringify(a.data) === JSON.stringify(b.data);
-}
-
-export const ComparisonChart = memo(ComparisonChartImpl, sameData);
+export const ComparisonChart = memo(ComparisonChartImpl);

@@ -3,7 +3,7 @@
  * with the baseline (base spend) in a table and a grouped bar chart; rename, duplicate, delete
  * (each one undoable edit) and "Open in What-If".
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import "./scenarios.css";
 import type { Scenario, ScorecardDocument } from "../../../shared/domain/types.ts";
 import { quote } from "../../../shared/domain/readable-path.ts";
@@ -37,7 +37,7 @@ function useChoice(scorecardId: string, scenarios: readonly Scenario[]) {
   useEffect(() => {
     remembered.set(scorecardId, current);
   }, [scorecardId, current]);
-  const shown = chosenScenarios(scenarios, current.choice);
+  const shown = useMemo(() => chosenScenarios(scenarios, current.choice), [scenarios, current.choice]);
   const toggle = (id: string, on: boolean) =>
     setState((s) => ({ ...s, choice: toggleChoice(chosenScenarios(scenarios, s.choice), id, on) }));
   return { shown, toggle };
@@ -110,8 +110,12 @@ function Scenarios({ doc }: { doc: ScorecardDocument }) {
     setFocusNext({ row: restores ?? null });
   };
 
-  const columns = comparisonColumns(doc, shown);
-  const comparison = buildComparison(doc, columns);
+  // Built once per document and choice, not per render (a status line or focus change renders too).
+  const { columns, comparison, chart } = useMemo(() => {
+    const columns = comparisonColumns(doc, shown);
+    const comparison = buildComparison(doc, columns);
+    return { columns, comparison, chart: chartData(comparison) };
+  }, [doc, shown]);
   const warnings = shown.length > 0 ? comparisonWarnings(columns) : [];
   const goWhatIf = () => store.getState().setView("what-if");
 
@@ -171,7 +175,7 @@ function Scenarios({ doc }: { doc: ScorecardDocument }) {
       {shown.length > 0 ? (
         <div className="comparison-area">
           <ComparisonTable comparison={comparison} currency={currency} />
-          <ComparisonChart data={chartData(comparison)} />
+          <ComparisonChart data={chart} />
         </div>
       ) : (
         scenarios.length > 0 && <p className="empty">Tick a scenario above to compare it with the baseline.</p>
